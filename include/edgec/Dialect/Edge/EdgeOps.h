@@ -1,0 +1,14 @@
+//===- EdgeOps.h - ops of the edge dialect ------------------------*- C++ -*-===//
+#ifndef EDGEC_DIALECT_EDGE_EDGEOPS_H
+#define EDGEC_DIALECT_EDGE_EDGEOPS_H
+
+#include "edgec/Dialect/Edge/EdgeDialect.h"
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#define GET_OP_CLASSES
+#include "edgec/Dialect/Edge/EdgeOps.h.inc"
+
+#endif // EDGEC_DIALECT_EDGE_EDGEOPS_H
