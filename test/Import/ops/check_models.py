@@ -57,7 +57,7 @@ def check(path):
     with open(path) as f:
         model = text_format.Parse(f.read(), onnx.ModelProto())
     onnx.checker.check_model(model, full_check=True)
-    inferred = onnx.shape_inference.infer_shapes(model, strict_mode=True)
+    inferred = onnx.shape_inference.infer_shapes(model, strict_mode=True, data_prop=True)
     op = op_under_test(path)
     types = [o.op_type for o in model.graph.node]
     if op not in types:
