@@ -36,6 +36,7 @@ def Onnx_AddOp : Onnx_Op<"Add", [Pure]> {
   let results = (outs
     AnyTensor:$C
   );
+  let hasFolder = 1;
 }
 
 def Onnx_AndOp : Onnx_Op<"And", [Pure]> {
@@ -73,6 +74,7 @@ def Onnx_ArgMaxOp : Onnx_Op<"ArgMax", [Pure]> {
   let results = (outs
     AnyTensor:$reduced
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_ArgMinOp : Onnx_Op<"ArgMin", [Pure]> {
@@ -92,6 +94,7 @@ def Onnx_ArgMinOp : Onnx_Op<"ArgMin", [Pure]> {
   let results = (outs
     AnyTensor:$reduced
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_AveragePoolOp : Onnx_Op<"AveragePool", [Pure]> {
@@ -114,6 +117,7 @@ def Onnx_AveragePoolOp : Onnx_Op<"AveragePool", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_BatchNormalizationOp : Onnx_Op<"BatchNormalization", [Pure]> {
@@ -145,6 +149,7 @@ def Onnx_BatchNormalizationOp : Onnx_Op<"BatchNormalization", [Pure]> {
     OnnxTensorOrNone:$running_mean,
     OnnxTensorOrNone:$running_var
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_CastOp : Onnx_Op<"Cast", [Pure]> {
@@ -162,6 +167,8 @@ def Onnx_CastOp : Onnx_Op<"Cast", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Onnx_CeilOp : Onnx_Op<"Ceil", [Pure]> {
@@ -198,6 +205,7 @@ def Onnx_ClipOp : Onnx_Op<"Clip", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_ConcatOp : Onnx_Op<"Concat", [Pure]> {
@@ -215,6 +223,8 @@ def Onnx_ConcatOp : Onnx_Op<"Concat", [Pure]> {
   let results = (outs
     AnyTensor:$concat_result
   );
+  let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Onnx_ConstantOfShapeOp : Onnx_Op<"ConstantOfShape", [Pure]> {
@@ -258,6 +268,7 @@ def Onnx_ConvOp : Onnx_Op<"Conv", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_ConvIntegerOp : Onnx_Op<"ConvInteger", [Pure]> {
@@ -314,6 +325,7 @@ def Onnx_ConvTransposeOp : Onnx_Op<"ConvTranspose", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_DepthToSpaceOp : Onnx_Op<"DepthToSpace", [Pure]> {
@@ -332,6 +344,7 @@ def Onnx_DepthToSpaceOp : Onnx_Op<"DepthToSpace", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_DequantizeLinearOp : Onnx_Op<"DequantizeLinear", [Pure]> {
@@ -353,6 +366,7 @@ def Onnx_DequantizeLinearOp : Onnx_Op<"DequantizeLinear", [Pure]> {
   let results = (outs
     AnyTensor:$y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_DivOp : Onnx_Op<"Div", [Pure]> {
@@ -371,6 +385,7 @@ def Onnx_DivOp : Onnx_Op<"Div", [Pure]> {
   let results = (outs
     AnyTensor:$C
   );
+  let hasFolder = 1;
 }
 
 def Onnx_DropoutOp : Onnx_Op<"Dropout", [Pure]> {
@@ -394,6 +409,7 @@ def Onnx_DropoutOp : Onnx_Op<"Dropout", [Pure]> {
     AnyTensor:$output,
     OnnxTensorOrNone:$mask
   );
+  let hasCanonicalizer = 1;
 }
 
 def Onnx_EluOp : Onnx_Op<"Elu", [Pure]> {
@@ -496,6 +512,7 @@ def Onnx_FlattenOp : Onnx_Op<"Flatten", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_FloorOp : Onnx_Op<"Floor", [Pure]> {
@@ -531,6 +548,8 @@ def Onnx_GatherOp : Onnx_Op<"Gather", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Onnx_GemmOp : Onnx_Op<"Gemm", [Pure]> {
@@ -555,6 +574,7 @@ def Onnx_GemmOp : Onnx_Op<"Gemm", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_GlobalAveragePoolOp : Onnx_Op<"GlobalAveragePool", [Pure]> {
@@ -571,6 +591,7 @@ def Onnx_GlobalAveragePoolOp : Onnx_Op<"GlobalAveragePool", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_GlobalMaxPoolOp : Onnx_Op<"GlobalMaxPool", [Pure]> {
@@ -587,6 +608,7 @@ def Onnx_GlobalMaxPoolOp : Onnx_Op<"GlobalMaxPool", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_GreaterOp : Onnx_Op<"Greater", [Pure]> {
@@ -655,6 +677,7 @@ def Onnx_IdentityOp : Onnx_Op<"Identity", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasFolder = 1;
 }
 
 def Onnx_InstanceNormalizationOp : Onnx_Op<"InstanceNormalization", [Pure]> {
@@ -676,6 +699,7 @@ def Onnx_InstanceNormalizationOp : Onnx_Op<"InstanceNormalization", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_LRNOp : Onnx_Op<"LRN", [Pure]> {
@@ -696,6 +720,7 @@ def Onnx_LRNOp : Onnx_Op<"LRN", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_LayerNormalizationOp : Onnx_Op<"LayerNormalization", [Pure]> {
@@ -723,6 +748,7 @@ def Onnx_LayerNormalizationOp : Onnx_Op<"LayerNormalization", [Pure]> {
     OnnxTensorOrNone:$Mean,
     OnnxTensorOrNone:$InvStdDev
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_LeakyReluOp : Onnx_Op<"LeakyRelu", [Pure]> {
@@ -791,6 +817,7 @@ def Onnx_LogSoftmaxOp : Onnx_Op<"LogSoftmax", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_MatMulOp : Onnx_Op<"MatMul", [Pure]> {
@@ -809,6 +836,7 @@ def Onnx_MatMulOp : Onnx_Op<"MatMul", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_MatMulIntegerOp : Onnx_Op<"MatMulInteger", [Pure]> {
@@ -872,6 +900,7 @@ def Onnx_MaxPoolOp : Onnx_Op<"MaxPool", [Pure]> {
     AnyTensor:$Y,
     OnnxTensorOrNone:$Indices
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_MeanOp : Onnx_Op<"Mean", [Pure]> {
@@ -922,6 +951,7 @@ def Onnx_MulOp : Onnx_Op<"Mul", [Pure]> {
   let results = (outs
     AnyTensor:$C
   );
+  let hasFolder = 1;
 }
 
 def Onnx_NegOp : Onnx_Op<"Neg", [Pure]> {
@@ -938,6 +968,7 @@ def Onnx_NegOp : Onnx_Op<"Neg", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasFolder = 1;
 }
 
 def Onnx_NotOp : Onnx_Op<"Not", [Pure]> {
@@ -1011,6 +1042,7 @@ def Onnx_PadOp : Onnx_Op<"Pad", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_PowOp : Onnx_Op<"Pow", [Pure]> {
@@ -1067,6 +1099,7 @@ def Onnx_QLinearConvOp : Onnx_Op<"QLinearConv", [Pure]> {
   let results = (outs
     AnyTensor:$y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_QLinearMatMulOp : Onnx_Op<"QLinearMatMul", [Pure]> {
@@ -1118,6 +1151,7 @@ def Onnx_QuantizeLinearOp : Onnx_Op<"QuantizeLinear", [Pure]> {
   let results = (outs
     AnyTensor:$y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_RangeOp : Onnx_Op<"Range", [Pure]> {
@@ -1156,6 +1190,7 @@ def Onnx_ReduceMaxOp : Onnx_Op<"ReduceMax", [Pure]> {
   let results = (outs
     AnyTensor:$reduced
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_ReduceMeanOp : Onnx_Op<"ReduceMean", [Pure]> {
@@ -1174,6 +1209,7 @@ def Onnx_ReduceMeanOp : Onnx_Op<"ReduceMean", [Pure]> {
   let results = (outs
     AnyTensor:$reduced
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_ReduceMinOp : Onnx_Op<"ReduceMin", [Pure]> {
@@ -1192,6 +1228,7 @@ def Onnx_ReduceMinOp : Onnx_Op<"ReduceMin", [Pure]> {
   let results = (outs
     AnyTensor:$reduced
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_ReduceProdOp : Onnx_Op<"ReduceProd", [Pure]> {
@@ -1210,6 +1247,7 @@ def Onnx_ReduceProdOp : Onnx_Op<"ReduceProd", [Pure]> {
   let results = (outs
     AnyTensor:$reduced
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_ReduceSumOp : Onnx_Op<"ReduceSum", [Pure]> {
@@ -1265,6 +1303,9 @@ def Onnx_ReshapeOp : Onnx_Op<"Reshape", [Pure]> {
   let results = (outs
     AnyTensor:$reshaped
   );
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Onnx_ResizeOp : Onnx_Op<"Resize", [Pure]> {
@@ -1293,6 +1334,7 @@ def Onnx_ResizeOp : Onnx_Op<"Resize", [Pure]> {
   let results = (outs
     AnyTensor:$Y
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_SeluOp : Onnx_Op<"Selu", [Pure]> {
@@ -1329,6 +1371,7 @@ def Onnx_ShapeOp : Onnx_Op<"Shape", [Pure]> {
   let results = (outs
     AnyTensor:$shape
   );
+  let hasFolder = 1;
 }
 
 def Onnx_SigmoidOp : Onnx_Op<"Sigmoid", [Pure]> {
@@ -1386,6 +1429,7 @@ def Onnx_SoftmaxOp : Onnx_Op<"Softmax", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_SoftplusOp : Onnx_Op<"Softplus", [Pure]> {
@@ -1435,6 +1479,7 @@ def Onnx_SpaceToDepthOp : Onnx_Op<"SpaceToDepth", [Pure]> {
   let results = (outs
     AnyTensor:$output
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_SplitOp : Onnx_Op<"Split", [Pure]> {
@@ -1454,6 +1499,7 @@ def Onnx_SplitOp : Onnx_Op<"Split", [Pure]> {
   let results = (outs
     Variadic<AnyTensor>:$outputs
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_SqrtOp : Onnx_Op<"Sqrt", [Pure]> {
@@ -1488,6 +1534,8 @@ def Onnx_SqueezeOp : Onnx_Op<"Squeeze", [Pure]> {
   let results = (outs
     AnyTensor:$squeezed
   );
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Onnx_SubOp : Onnx_Op<"Sub", [Pure]> {
@@ -1506,6 +1554,7 @@ def Onnx_SubOp : Onnx_Op<"Sub", [Pure]> {
   let results = (outs
     AnyTensor:$C
   );
+  let hasFolder = 1;
 }
 
 def Onnx_SumOp : Onnx_Op<"Sum", [Pure]> {
@@ -1522,6 +1571,7 @@ def Onnx_SumOp : Onnx_Op<"Sum", [Pure]> {
   let results = (outs
     AnyTensor:$sum
   );
+  let hasFolder = 1;
 }
 
 def Onnx_TanhOp : Onnx_Op<"Tanh", [Pure]> {
@@ -1579,6 +1629,7 @@ def Onnx_TopKOp : Onnx_Op<"TopK", [Pure]> {
     AnyTensor:$Values,
     AnyTensor:$Indices
   );
+  let hasVerifier = 1;
 }
 
 def Onnx_TransposeOp : Onnx_Op<"Transpose", [Pure]> {
@@ -1596,6 +1647,9 @@ def Onnx_TransposeOp : Onnx_Op<"Transpose", [Pure]> {
   let results = (outs
     AnyTensor:$transposed
   );
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Onnx_UnsqueezeOp : Onnx_Op<"Unsqueeze", [Pure]> {
@@ -1614,6 +1668,7 @@ def Onnx_UnsqueezeOp : Onnx_Op<"Unsqueeze", [Pure]> {
   let results = (outs
     AnyTensor:$expanded
   );
+  let hasFolder = 1;
 }
 
 def Onnx_UpsampleOp : Onnx_Op<"Upsample", [Pure]> {

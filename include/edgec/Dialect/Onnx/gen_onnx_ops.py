@@ -11,7 +11,6 @@ OPS below. Run with Debian's python3-onnx:
 
 `onnx.Constant` and `onnx.NoValue` are written by hand in OnnxOps.td.
 """
-import os
 import sys
 from onnx import defs
 
@@ -70,7 +69,7 @@ OPS = {
     "Concat": ("concatenates tensors along `axis`", {V, F}),
     "Split": ("splits a tensor along `axis` into several outputs", {V}),
     "Slice": ("numpy-style slicing with starts/ends/axes/steps inputs", set()),
-    "Squeeze": ("removes dimensions of size one", {F}),
+    "Squeeze": ("removes dimensions of size one", {F, C}),
     "Unsqueeze": ("inserts dimensions of size one", {F}),
     "Pad": ("pads with a constant, by reflection or by edge replication", {V}),
     "Gather": ("gathers slices along `axis` by an index tensor", {V, F}),
@@ -168,8 +167,6 @@ def main():
     w("#ifndef EDGEC_DIALECT_ONNX_ONNXOPS_GEN_TD\n#define EDGEC_DIALECT_ONNX_ONNXOPS_GEN_TD\n")
     for name in sorted(OPS):
         summary, hooks = OPS[name]
-        if os.environ.get("EDGEC_GEN_NO_HOOKS"):  # bootstrap: ODS without C++ hooks
-            hooks = set()
         s = defs.get_schema(name, ONNX_OPSET)
         attrs = []
         for an in sorted(s.attributes):
