@@ -15,7 +15,11 @@ def Edge_Dialect : Dialect {
     and `!quant.uniform` quantized types.
   }];
   let dependentDialects = ["::mlir::quant::QuantDialect"];
-  let useDefaultAttributePrinterParser = 0;
+  let useDefaultAttributePrinterParser = 1;
+  let hasConstantMaterializer = 1;
+  let extraClassDeclaration = [{
+    void registerAttributes();
+  }];
 }
 
 class Edge_Op<string mnemonic, list<Trait> traits = []>

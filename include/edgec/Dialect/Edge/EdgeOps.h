@@ -2,11 +2,16 @@
 #ifndef EDGEC_DIALECT_EDGE_EDGEOPS_H
 #define EDGEC_DIALECT_EDGE_EDGEOPS_H
 
+#include "edgec/Dialect/Edge/EdgeAttrs.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "edgec/Dialect/Edge/EdgeInterfaces.h.inc"
 
 #define GET_OP_CLASSES
 #include "edgec/Dialect/Edge/EdgeOps.h.inc"
