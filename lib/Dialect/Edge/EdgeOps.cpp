@@ -655,8 +655,9 @@ LogicalResult ActivationOp::verify() {
 LogicalResult PReluOp::verify() {
   if (failed(verifySameShape(*this, getInput(), getOutput())))
     return failure();
+  // alpha broadcasts to the input: broadcasting both gives the input shape.
   if (failed(verifyBroadcast(*this, {getInput(), getAlpha()}, getOutput())))
-    return emitOpError() << "alpha must broadcast to the input shape";
+    return failure();
   return verifyElementwiseTypes(*this,
                                 {elementOf(getInput()), elementOf(getAlpha()),
                                  elementOf(getOutput())},
