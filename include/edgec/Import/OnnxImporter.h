@@ -23,6 +23,10 @@ struct ImportOptions {
   std::map<std::string, llvm::SmallVector<int64_t, 4>> inputShapes;
   /// Opset the model is converted to before import (the `onnx` dialect's).
   int64_t targetOpset = 17;
+  /// Diagnostics only: run reading, opset conversion, the checker and shape
+  /// inference but neither the supported-op scan nor MLIR generation; the
+  /// returned module is empty. Used to survey which models libonnx accepts.
+  bool prepareOnly = false;
 };
 
 /// Parses one `--input-shape` value, `name=1x3x224x224`, into `options`.

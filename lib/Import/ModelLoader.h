@@ -1,0 +1,53 @@
+//===- ModelLoader.h - read, validate and normalize an ONNX model -*- C++ -*-===//
+//
+// Internal to lib/Import: everything that happens to the ModelProto before it
+// becomes MLIR. Reading (binary or text format), inlining external data,
+// topological sorting, the supported-op scan, opset checks and conversion,
+// the ONNX checker, `--input-shape` overrides and shape inference.
+//
+// Every function returns false and sets `error` to a complete one-line message
+// that starts with the model path.
+//
+//===----------------------------------------------------------------------===//
+#ifndef EDGEC_LIB_IMPORT_MODELLOADER_H
+#define EDGEC_LIB_IMPORT_MODELLOADER_H
+
+#include "edgec/Import/OnnxImporter.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include "onnx/onnx_pb.h"
+
+#include <string>
+#include <vector>
+
+namespace mlir {
+class MLIRContext;
+} // namespace mlir
+
+namespace edgec::import {
+
+/// A model ready for import: converted to the target opset, checked, with
+/// static input shapes and inferred value types.
+struct PreparedModel {
+  ::onnx::ModelProto model;
+  /// The default-domain opset the file declared.
+  int64_t sourceOpset = 0;
+  /// The default-domain opset after conversion.
+  int64_t opset = 0;
+  /// Version bumps accepted without an ONNX adapter because the operator's
+  /// schemas are equivalent ("Op 9->10"), for diagnostics and docs.
+  std::vector<std::string> compatibleBumps;
+};
+
+/// Runs the whole pipeline on the model at `path`.
+bool prepareModel(llvm::StringRef path, mlir::MLIRContext &ctx,
+                  const ImportOptions &options, PreparedModel &prepared,
+                  std::string &error);
+
+/// The oldest default-domain opset edgec accepts.
+constexpr int64_t kMinOpset = 7;
+
+} // namespace edgec::import
+
+#endif // EDGEC_LIB_IMPORT_MODELLOADER_H
