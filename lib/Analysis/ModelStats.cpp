@@ -140,6 +140,13 @@ bool isFloatLike(Type elementType) {
   return isa<FloatType, quant::QuantizedType>(elementType);
 }
 
+/// int64 and bool tensors are shapes, indices, axes and masks in ONNX, never
+/// weights (quantized weights are 8-bit, their biases int32).
+bool isShapeLike(Type elementType) {
+  return elementType.isInteger(64) || elementType.isInteger(1) ||
+         isa<IndexType>(elementType);
+}
+
 /// The ONNX op type of `op`: the op name without the `onnx.` prefix.
 std::string opTypeOf(Operation *op) {
   if (op->getDialect() && op->getDialect()->getNamespace() == "onnx")
@@ -402,7 +409,8 @@ bool computeModelStats(ModuleOp module, ModelStats &stats, std::string &error) {
         continue;
       bool isWeight;
       if (roles)
-        isWeight = llvm::is_contained(*roles, operand.getOperandNumber());
+        isWeight = llvm::is_contained(*roles, operand.getOperandNumber()) &&
+                   !isShapeLike(type.getElementType());
       else
         isWeight = isFloatLike(type.getElementType()) &&
                    type.getNumElements() >= 2;

@@ -225,6 +225,17 @@ func.func @main(%x: tensor<?x4x8x8xf32>, %a: tensor<?x16xf32>) -> (tensor<?x8x8x
   EXPECT_EQ(stats.dynamicActivations, 5u);
   EXPECT_EQ(stats.largestActivationName, "");
 
+  std::string table;
+  llvm::raw_string_ostream os(table);
+  printModelStats(stats, os);
+  EXPECT_NE(table.find("  0  conv  Conv  ?x8x8x8          152     ?\n"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("MACs:               ? (depends on dynamic "
+                       "dimensions; give --input-shape)"),
+            std::string::npos)
+      << table;
+
   llvm::json::Value json = modelStatsToJSON(stats);
   const llvm::json::Object *totals = json.getAsObject()->getObject("totals");
   ASSERT_NE(totals, nullptr);
@@ -323,6 +334,24 @@ func.func @main(%x: tensor<1x2x4x4xf32> {onnx.name = "x"}) -> tensor<1x2x2x2xf32
   EXPECT_EQ(stats.dynamicActivations, 0u);
   EXPECT_EQ(stats.largestActivationName, "x");
   EXPECT_EQ(stats.largestActivationType, "1x2x4x4 f32");
+}
+
+TEST_F(ModelStatsTest, GatherCountsEmbeddingTablesNotShapes) {
+  // Gather's data is a weight when it is an embedding table (10x4 floats), not
+  // when it is an int64 shape constant.
+  ASSERT_TRUE(analyze(R"mlir(
+func.func @main(%ids: tensor<3xi64>) -> (tensor<3x4xf32>, tensor<i64>) {
+  %table = onnx.Constant dense<0.5> : tensor<10x4xf32>
+  %shape = onnx.Constant dense<[1, 3, 224, 224]> : tensor<4xi64>
+  %idx = onnx.Constant dense<1> : tensor<i64>
+  %e = "onnx.Gather"(%table, %ids) <{axis = 0 : i64}> : (tensor<10x4xf32>, tensor<3xi64>) -> tensor<3x4xf32> loc("embed")
+  %c = "onnx.Gather"(%shape, %idx) <{axis = 0 : i64}> : (tensor<4xi64>, tensor<i64>) -> tensor<i64> loc("channels")
+  return %e, %c : tensor<3x4xf32>, tensor<i64>
+}
+)mlir"));
+  EXPECT_EQ(layer("embed").params, 40u);
+  EXPECT_EQ(layer("channels").params, 0u);
+  EXPECT_EQ(stats.weightBytes, 160u + 32 + 8);
 }
 
 TEST(ModelStatsHelpers, WeightRoles) {

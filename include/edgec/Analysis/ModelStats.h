@@ -12,9 +12,10 @@
 //   (a) the op type has a weight-role table entry (weightOperandRoles()) and the
 //       operand's index is listed there -- e.g. Conv W and B, Gemm A/B/C,
 //       MatMul A/B, BatchNormalization scale/B/mean/var, QLinearConv w and B,
-//       DequantizeLinear x. These count whatever the element type, so int8
-//       weights and int32 biases of quantized layers are parameters, while
-//       scales and zero points are not; or
+//       DequantizeLinear x, Gather data (embedding tables). These count for
+//       any element type but int64 and bool (ONNX's shape, index and mask
+//       types), so int8 weights and int32 biases of quantized layers are
+//       parameters, while scales and zero points are not; or
 //   (b) the op type has no table entry and the constant is a floating-point or
 //       !quant tensor with at least two elements (a bias or scale vector added
 //       or multiplied elementwise). Scalars (Clip bounds, Pow exponents,
