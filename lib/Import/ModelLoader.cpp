@@ -8,11 +8,13 @@
 //   3. scan for ops edgec does not support (all types in one message);
 //   4. check the default-domain opset range;
 //   5. sort nodes topologically (ONNX requires it, exporters do not always
-//      comply), reporting a cycle by naming a node on it;
+//      comply), reporting a cycle by naming a node on it, and require every
+//      graph output to be defined (libonnx's converter crashes otherwise);
 //   6. inline external data, refusing paths outside the model's directory;
 //   7. run the ONNX checker;
-//   8. convert to the target opset with ONNX's version converter (see
-//      convertOpset for the schema-equivalence fix-up), then re-check;
+//   8. convert to the target opset with ONNX's version converter, with a
+//      corrected Resize 10->11 adapter and a fix-up for missing adapters
+//      between equivalent schemas (see convertOpset), then re-check;
 //   9. apply --input-shape overrides and require static input shapes;
 //  10. rewrite value_int(s)/value_float(s) Constants as `value` tensors and
 //      run strict shape inference with data propagation.
@@ -66,7 +68,7 @@ std::string oneLine(StringRef message) {
 }
 
 bool fail(std::string &error, StringRef path, const Twine &message) {
-  error = (path + ": " + message).str();
+  error = escapeControls((path + ": " + message).str());
   return false;
 }
 
@@ -210,11 +212,12 @@ bool checkSupportedOps(StringRef path, const ::onnx::GraphProto &graph,
   for (const auto &[type, names] : unsupported) {
     if (!message.empty())
       message += "\n";
-    message += path.str() + ": unsupported ONNX op '" + type + "' (" +
+    message += escapeControls(path.str()) + ": unsupported ONNX op '" +
+               escapeControls(type) + "' (" +
                std::to_string(names.size()) +
                (names.size() == 1 ? " node: " : " nodes: ");
     for (size_t i = 0; i < names.size() && i < kShownNames; ++i)
-      message += (i ? ", " : "") + names[i];
+      message += (i ? ", " : "") + escapeControls(names[i]);
     if (names.size() > kShownNames)
       message += ", ...";
     message += ")";
@@ -344,6 +347,19 @@ bool sortNodes(StringRef path, ::onnx::GraphProto &graph, std::string &error) {
                 "graph '" + graphName(graph) + "' has a cycle through " +
                     describeNode(graph.node(onCycle)));
   }
+
+  // libonnx 1.12's checker does not verify this, and its version converter
+  // dereferences a null producer when it does not hold.
+  std::set<std::string> defined;
+  for (const auto &in : graph.input())
+    defined.insert(in.name());
+  for (const auto &t : graph.initializer())
+    defined.insert(t.name());
+  for (const auto &out : graph.output())
+    if (!defined.count(out.name()) && !producer.count(out.name()))
+      return fail(error, path,
+                  "graph '" + graphName(graph) + "' output '" + out.name() +
+                      "' is not produced by any node, input or initializer");
 
   bool sorted = true;
   for (int i = 0; i < n; ++i)
@@ -818,6 +834,22 @@ bool inferShapes(StringRef path, ::onnx::ModelProto &model, std::string &error) 
 }
 
 } // namespace
+
+std::string escapeControls(StringRef text) {
+  std::string out;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      static const char hex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
 
 bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
                   const ImportOptions &options, PreparedModel &prepared,

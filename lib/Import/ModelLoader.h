@@ -45,6 +45,10 @@ bool prepareModel(llvm::StringRef path, mlir::MLIRContext &ctx,
                   const ImportOptions &options, PreparedModel &prepared,
                   std::string &error);
 
+/// Escapes control characters (names in broken models may hold newlines) so
+/// that an error message stays on one line.
+std::string escapeControls(llvm::StringRef text);
+
 /// The oldest default-domain opset edgec accepts.
 constexpr int64_t kMinOpset = 7;
 

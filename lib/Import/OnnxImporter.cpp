@@ -82,7 +82,7 @@ public:
 
 private:
   bool fail(const Twine &message) {
-    error = (path + ": " + message).str();
+    error = import::escapeControls((path + ": " + message).str());
     return false;
   }
   static std::string describe(const ::onnx::NodeProto &node) {
@@ -487,7 +487,8 @@ OwningOpRef<ModuleOp> importOnnxModel(StringRef path, MLIRContext &context,
   if (failed(verify(*module))) {
     std::string message = diagnostic.empty() ? "unknown error" : diagnostic;
     std::replace(message.begin(), message.end(), '\n', ' ');
-    error = (path + ": the imported IR does not verify: " + message).str();
+    error = import::escapeControls(
+        (path + ": the imported IR does not verify: " + message).str());
     return nullptr;
   }
   return module;
