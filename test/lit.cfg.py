@@ -20,6 +20,10 @@ config.substitutions.append(("%python", "/usr/bin/python3"))
 
 llvm_config.with_system_environment(["HOME", "TMPDIR"])
 llvm_config.use_default_substitutions()
+# `not`, `count`, FileCheck and split-file live in LLVM 22's bin directory, which
+# need not be on the caller's PATH.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.edgec_tools_dir, append_path=True)
 
 tool_dirs = [config.edgec_tools_dir, config.llvm_tools_dir]
 tools = ["edgec-opt", "edgec-translate", "edgec"]

@@ -246,11 +246,6 @@ bool getDefaultOpset(StringRef path, const ::onnx::ModelProto &model,
                     " this build of edgec supports; re-export the model "
                     "with opset " +
                     Twine(target) + " or older");
-  if (opset < kMinOpset)
-    return fail(error, path,
-                "opset " + Twine(opset) + " is older than " + Twine(kMinOpset) +
-                    ", the oldest edgec supports; re-export the model with "
-                    "a newer opset");
   return true;
 }
 
@@ -654,6 +649,11 @@ bool convertOpset(StringRef path, ::onnx::ModelProto &model, int64_t from,
                                   return !vi.has_type();
                                 }),
                  infos->end());
+    // IR version 3 required every initializer to be a graph input too; the
+    // converter drops such inputs, so state the IR version opset 17 came
+    // with (8) or the checker rejects the converted model.
+    if (converted.ir_version() < 8)
+      converted.set_ir_version(8);
     model.Swap(&converted);
   } catch (const std::exception &e) {
     return fail(error, path,
@@ -820,6 +820,20 @@ void normalizeConstantNodes(::onnx::GraphProto &graph) {
   }
 }
 
+void annotateShapesLeniently(::onnx::ModelProto &model) {
+  ::onnx::ModelProto annotated = model;
+  try {
+    ::onnx::ShapeInferenceOptions options(/*check_type_val=*/false,
+                                        /*strict_mode_val=*/0,
+                                        /*data_prop_val=*/true);
+    ::onnx::shape_inference::InferShapes(
+        annotated, ::onnx::OpSchemaRegistry::Instance(), options);
+  } catch (const std::exception &) {
+    return; // the strict run after conversion reports what is wrong
+  }
+  model.Swap(&annotated);
+}
+
 bool inferShapes(StringRef path, ::onnx::ModelProto &model, std::string &error) {
   try {
     ::onnx::ShapeInferenceOptions options(/*check_type_val=*/true,
@@ -874,7 +888,14 @@ bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
         !inlineExternalData(path, graph, error) ||
         !runChecker(path, model, "", error))
       return false;
+    if (!applyInputShapes(path, *model.mutable_graph(), options, error) ||
+        !checkStaticInputs(path, model.graph(), error))
+      return false;
     if (prepared.sourceOpset != options.targetOpset) {
+      // Some adapters (Softmax 12->13, Reshape 4->5, ...) need input shapes:
+      // annotate what shape inference can tell at the source opset, leniently
+      // (strict inference runs after conversion).
+      annotateShapesLeniently(model);
       if (!convertOpset(path, model, prepared.sourceOpset,
                         options.targetOpset, prepared.compatibleBumps, error))
         return false;
@@ -887,9 +908,6 @@ bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
         return false;
     }
     prepared.opset = options.targetOpset;
-    if (!applyInputShapes(path, *model.mutable_graph(), options, error) ||
-        !checkStaticInputs(path, model.graph(), error))
-      return false;
     normalizeConstantNodes(*model.mutable_graph());
     if (!inferShapes(path, model, error))
       return false;

@@ -49,9 +49,6 @@ bool prepareModel(llvm::StringRef path, mlir::MLIRContext &ctx,
 /// that an error message stays on one line.
 std::string escapeControls(llvm::StringRef text);
 
-/// The oldest default-domain opset edgec accepts.
-constexpr int64_t kMinOpset = 7;
-
 } // namespace edgec::import
 
 #endif // EDGEC_LIB_IMPORT_MODELLOADER_H

@@ -47,18 +47,26 @@ std::string parseInputShape(StringRef spec, ImportOptions &options) {
     return bad("no 'name=' prefix");
   StringRef name = spec.take_front(eq);
   StringRef dimsText = spec.drop_front(eq + 1).trim();
+  // A scalar input has nothing to make static, so an empty shape is a typo
+  // (or an empty shell variable), not a request for rank 0.
+  if (dimsText.empty())
+    return bad("no dimensions after '='");
   llvm::SmallVector<int64_t, 4> dims;
-  if (!dimsText.empty()) {
-    llvm::SmallVector<StringRef> parts;
-    dimsText.split(parts, dimsText.contains(',') ? ',' : 'x');
-    for (StringRef part : parts) {
-      part = part.trim();
-      unsigned long long d = 0;
-      if (part.empty() || part.getAsInteger(10, d) ||
-          d > static_cast<unsigned long long>(INT32_MAX))
-        return bad("dimension '" + part + "' is not a non-negative integer");
-      dims.push_back(static_cast<int64_t>(d));
-    }
+  llvm::SmallVector<StringRef> parts;
+  dimsText.split(parts, dimsText.contains(',') ? ',' : 'x');
+  uint64_t elements = 1;
+  for (StringRef part : parts) {
+    part = part.trim();
+    unsigned long long d = 0;
+    if (part.empty() || part.getAsInteger(10, d) ||
+        d > static_cast<unsigned long long>(INT32_MAX))
+      return bad("dimension '" + part + "' is not a positive integer");
+    if (d == 0)
+      return bad("dimension 0 would make the input empty");
+    if (elements > static_cast<uint64_t>(INT64_MAX) / d)
+      return bad("the shape has more than 2^63 elements");
+    elements *= d;
+    dims.push_back(static_cast<int64_t>(d));
   }
   if (!options.inputShapes.emplace(name.str(), dims).second)
     return bad("input '" + name + "' is given twice");
