@@ -168,7 +168,9 @@ int main(int argc, char **argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
-    return app.exit(e);
+    // --help and --version exit 0; every usage error exits 1, like every
+    // other edgec failure (CLI11's own codes vary by error kind).
+    return app.exit(e) == 0 ? 0 : 1;
   }
 
   if (!importCmd->parsed() && !inspectCmd->parsed()) {
