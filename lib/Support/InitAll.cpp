@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Support/InitAll.h"
 
+#include "edgec/Conversion/Passes.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
 #include "edgec/Dialect/Onnx/OnnxDialect.h"
 
@@ -27,4 +28,6 @@ void edgec::registerAllPasses() {
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();
+  // convert-onnx-to-edge, edge-fold-transposes, edge-fuse-activations.
+  edgec::registerConversionPasses();
 }

@@ -1,0 +1,198 @@
+//===- Reductions.cpp - reductions, softmax, TopK, normalizations ---------===//
+#include "Common.h"
+#include "edgec/Conversion/OnnxToEdge/OnnxToEdge.h"
+
+using namespace mlir;
+using namespace edgec;
+using namespace edgec::conv;
+
+namespace {
+
+LogicalResult lowerReduce(Operation *op, PatternRewriter &rewriter,
+                          edge::ReduceKind kind, Value data,
+                          std::optional<SmallVector<int64_t>> axes,
+                          bool keepDims, bool noopWithEmptyAxes) {
+  if (failed(requireStaticShapes(op)) || failed(requireArithType(op, data)))
+    return failure();
+  int64_t rank = getStaticType(data).getRank();
+  SmallVector<int64_t> norm;
+  if (!axes || axes->empty()) {
+    if (noopWithEmptyAxes) {
+      rewriter.replaceOp(op, data);
+      return success();
+    }
+    for (int64_t i = 0; i < rank; ++i)
+      norm.push_back(i);
+  } else {
+    for (int64_t a : *axes) {
+      auto n = normalizeAxis(a, rank);
+      if (!n)
+        return nodeError(op, "axis out of range");
+      norm.push_back(*n);
+    }
+    llvm::sort(norm);
+  }
+  rewriter.replaceOpWithNewOp<edge::ReduceOp>(op, op->getResult(0).getType(),
+                                              kind, data, norm, keepDims);
+  return success();
+}
+
+template <typename OnnxOp, edge::ReduceKind kind>
+struct ReduceLowering : OpRewritePattern<OnnxOp> {
+  using OpRewritePattern<OnnxOp>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OnnxOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<SmallVector<int64_t>> axes;
+    if (auto a = op.getAxes())
+      axes = SmallVector<int64_t>(a->begin(), a->end());
+    return lowerReduce(op, rewriter, kind, op.getData(), axes,
+                       op.getKeepdims() != 0, false);
+  }
+};
+
+struct ReduceSumLowering : OpRewritePattern<onnx::ReduceSumOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(onnx::ReduceSumOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<SmallVector<int64_t>> axes;
+    if (!isNone(op.getAxes())) {
+      axes = getConstInts(op.getAxes());
+      if (!axes)
+        return nodeError(op, "axes must be a constant");
+    }
+    return lowerReduce(op, rewriter, edge::ReduceKind::sum, op.getData(), axes,
+                       op.getKeepdims() != 0, op.getNoopWithEmptyAxes() != 0);
+  }
+};
+
+template <typename OnnxOp, edge::ArgKind kind>
+struct ArgLowering : OpRewritePattern<OnnxOp> {
+  using OpRewritePattern<OnnxOp>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OnnxOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(op)) ||
+        failed(requireArithType(op, op.getData())))
+      return failure();
+    auto axis = normalizeAxis(op.getAxis(), getStaticType(op.getData()).getRank());
+    if (!axis)
+      return nodeError(op, "axis out of range");
+    rewriter.replaceOpWithNewOp<edge::ArgOp>(
+        op, op.getType(), edge::ArgKindAttr::get(op.getContext(), kind),
+        op.getData(), rewriter.getI64IntegerAttr(*axis),
+        op.getKeepdims() ? rewriter.getUnitAttr() : UnitAttr(),
+        op.getSelectLastIndex() ? rewriter.getUnitAttr() : UnitAttr());
+    return success();
+  }
+};
+
+template <typename OnnxOp, typename EdgeOp>
+struct SoftmaxLowering : OpRewritePattern<OnnxOp> {
+  using OpRewritePattern<OnnxOp>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OnnxOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(op)) || failed(requireF32(op, op.getInput())))
+      return failure();
+    auto axis = normalizeAxis(op.getAxis(), getStaticType(op.getInput()).getRank());
+    if (!axis)
+      return nodeError(op, "axis out of range");
+    rewriter.replaceOpWithNewOp<EdgeOp>(op, op.getType(), op.getInput(),
+                                        rewriter.getI64IntegerAttr(*axis),
+                                        rewriter.getF32FloatAttr(1.0f));
+    return success();
+  }
+};
+
+struct TopKLowering : OpRewritePattern<onnx::TopKOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(onnx::TopKOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(op)) ||
+        failed(requireArithType(op, op.getX())))
+      return failure();
+    auto k = getConstInts(op.getK());
+    if (!k || k->size() != 1)
+      return nodeError(op, "K is not a constant: dynamic TopK has no edge "
+                           "kernel");
+    auto axis = normalizeAxis(op.getAxis(), getStaticType(op.getX()).getRank());
+    if (!axis)
+      return nodeError(op, "axis out of range");
+    rewriter.replaceOpWithNewOp<edge::TopKOp>(
+        op, op->getResultTypes(), op.getX(), (*k)[0], *axis,
+        op.getLargest() != 0);
+    return success();
+  }
+};
+
+struct LayerNormLowering : OpRewritePattern<onnx::LayerNormalizationOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(onnx::LayerNormalizationOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(op)) || failed(requireF32(op, op.getX())))
+      return failure();
+    if (!op.getMean().use_empty() || !op.getInvStdDev().use_empty())
+      return nodeError(op, "the Mean/InvStdDev results have no edge kernel");
+    auto axis = normalizeAxis(op.getAxis(), getStaticType(op.getX()).getRank());
+    if (!axis)
+      return nodeError(op, "axis out of range");
+    Value bias = isNone(op.getB()) ? Value() : op.getB();
+    Value y = edge::LayerNormOp::create(rewriter, op.getLoc(), op.getY().getType(),
+                                        op.getX(), op.getScale(), bias, *axis,
+                                        op.getEpsilon());
+    rewriter.replaceOp(op, {y, op.getMean(), op.getInvStdDev()});
+    return success();
+  }
+};
+
+struct InstanceNormLowering : OpRewritePattern<onnx::InstanceNormalizationOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(onnx::InstanceNormalizationOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(op)) ||
+        failed(requireF32(op, op.getInput())))
+      return failure();
+    auto xT = getStaticType(op.getInput());
+    Location loc = op.getLoc();
+    int64_t rank = xT.getRank();
+    Value x = createTranspose(rewriter, loc, op.getInput(),
+                              toChannelsLastPerm(rank));
+    Value y = edge::InstanceNormOp::create(rewriter, loc, x.getType(), x,
+                                           op.getScale(), op.getB(),
+                                           op.getEpsilon());
+    rewriter.replaceOp(op, createTranspose(rewriter, loc, y,
+                                           toChannelsFirstPerm(rank)));
+    return success();
+  }
+};
+
+struct LRNLowering : OpRewritePattern<onnx::LRNOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(onnx::LRNOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(op)) || failed(requireF32(op, op.getX())))
+      return failure();
+    int64_t rank = getStaticType(op.getX()).getRank();
+    Location loc = op.getLoc();
+    Value x = createTranspose(rewriter, loc, op.getX(), toChannelsLastPerm(rank));
+    Value y = edge::LRNOp::create(rewriter, loc, x.getType(), x, op.getSize(),
+                                  op.getAlpha(), op.getBeta(), op.getBias());
+    rewriter.replaceOp(op, createTranspose(rewriter, loc, y,
+                                           toChannelsFirstPerm(rank)));
+    return success();
+  }
+};
+
+} // namespace
+
+void edgec::populateOnnxReductionToEdgePatterns(RewritePatternSet &patterns) {
+  using RK = edge::ReduceKind;
+  patterns.add<ReduceLowering<onnx::ReduceMeanOp, RK::mean>,
+               ReduceLowering<onnx::ReduceMaxOp, RK::max>,
+               ReduceLowering<onnx::ReduceMinOp, RK::min>,
+               ReduceLowering<onnx::ReduceProdOp, RK::prod>, ReduceSumLowering,
+               ArgLowering<onnx::ArgMaxOp, edge::ArgKind::argmax>,
+               ArgLowering<onnx::ArgMinOp, edge::ArgKind::argmin>,
+               SoftmaxLowering<onnx::SoftmaxOp, edge::SoftmaxOp>,
+               SoftmaxLowering<onnx::LogSoftmaxOp, edge::LogSoftmaxOp>,
+               TopKLowering, LayerNormLowering, InstanceNormLowering,
+               LRNLowering>(patterns.getContext());
+}
