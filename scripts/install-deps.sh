@@ -10,6 +10,7 @@ PKGS=(
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata
   libcli11-dev libgtest-dev
   python3-onnx python3-numpy
+  gcc-arm-none-eabi libnewlib-arm-none-eabi   # runtime-compile-arm-none-eabi ctest
 )
 if [[ "${1:-}" == "--with-torch" ]]; then
   PKGS+=(python3-torch python3-torchvision python3-sklearn)
