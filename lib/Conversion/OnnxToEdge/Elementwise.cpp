@@ -262,8 +262,19 @@ struct PReluLowering : OpRewritePattern<onnx::PReluOp> {
                                 PatternRewriter &rewriter) const override {
     if (failed(requireStaticShapes(op)) || failed(requireF32(op, op.getX())))
       return failure();
+    // Models converted from opset < 7 keep a per-channel [C] slope that
+    // numpy broadcasting would align with the last axis: make it [C, 1, ...].
+    Value slope = op.getSlope();
+    auto xT = getStaticType(op.getX()), sT = getStaticType(slope);
+    if (sT.getRank() == 1 && xT.getRank() > 2 &&
+        sT.getDimSize(0) == xT.getDimSize(1) &&
+        sT.getDimSize(0) != xT.getShape().back() && sT.getDimSize(0) != 1) {
+      SmallVector<int64_t> shape(xT.getRank() - 1, 1);
+      shape[0] = sT.getDimSize(0);
+      slope = createReshape(rewriter, op.getLoc(), slope, shape);
+    }
     rewriter.replaceOpWithNewOp<edge::PReluOp>(op, op.getType(), op.getX(),
-                                               op.getSlope());
+                                               slope);
     return success();
   }
 };
