@@ -1,0 +1,64 @@
+// RUN: edgec-opt %s --convert-onnx-to-edge --split-input-file -verify-diagnostics
+
+func.func @resize_cubic(%x: tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32> {
+  %none = onnx.NoValue
+  %s = onnx.Constant dense<[1.0, 1.0, 2.0, 2.0]> : tensor<4xf32>
+  // expected-error @unknown {{node 'Resize_2' (Resize): cubic mode has no edge kernel}}
+  %y = "onnx.Resize"(%x, %none, %s, %none) <{mode = "cubic"}> : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<1x1x4x4xf32> loc("Resize_2")
+  return %y : tensor<1x1x4x4xf32>
+}
+
+// -----
+
+func.func @conv3d(%x: tensor<1x1x4x4x4xf32>) -> tensor<1x1x2x2x2xf32> {
+  %w = onnx.Constant dense<1.0> : tensor<1x1x3x3x3xf32>
+  %none = onnx.NoValue
+  // expected-error @unknown {{node 'c3' (Conv): 3-D convolution has no edge kernel}}
+  %y = "onnx.Conv"(%x, %w, %none) <{auto_pad = "NOTSET", group = 1 : i64, kernel_shape = array<i64: 3, 3, 3>}> : (tensor<1x1x4x4x4xf32>, tensor<1x1x3x3x3xf32>, none) -> tensor<1x1x2x2x2xf32> loc("c3")
+  return %y : tensor<1x1x2x2x2xf32>
+}
+
+// -----
+
+func.func @dynamic(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  // expected-error @unknown {{node 'r' (Relu): operand 0 has type tensor<?x4xf32>: edge needs static shapes (give --input-shape on import)}}
+  %y = "onnx.Relu"(%x) : (tensor<?x4xf32>) -> tensor<?x4xf32> loc("r")
+  return %y : tensor<?x4xf32>
+}
+
+// -----
+
+func.func @filter_not_constant(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x3x3xf32>) -> tensor<1x1x2x2xf32> {
+  %none = onnx.NoValue
+  // expected-error @unknown {{node 'conv' (Conv): the filter W is not a constant}}
+  %y = "onnx.Conv"(%x, %w, %none) <{auto_pad = "NOTSET", group = 1 : i64, kernel_shape = array<i64: 3, 3>}> : (tensor<1x1x4x4xf32>, tensor<1x1x3x3xf32>, none) -> tensor<1x1x2x2xf32> loc("conv")
+  return %y : tensor<1x1x2x2xf32>
+}
+
+// -----
+
+func.func @slice_dynamic(%x: tensor<8xf32>, %s: tensor<1xi64>) -> tensor<4xf32> {
+  %e = onnx.Constant dense<[8]> : tensor<1xi64>
+  %none = onnx.NoValue
+  // expected-error @unknown {{node 'sl' (Slice): starts and ends must be constants}}
+  %y = "onnx.Slice"(%x, %s, %e, %none, %none) : (tensor<8xf32>, tensor<1xi64>, tensor<1xi64>, none, none) -> tensor<4xf32> loc("sl")
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+func.func @topk_dynamic(%x: tensor<8xf32>, %k: tensor<1xi64>) -> (tensor<3xf32>, tensor<3xi64>) {
+  // expected-error @unknown {{node 'tk' (TopK): K is not a constant: dynamic TopK has no edge kernel}}
+  %v, %i = "onnx.TopK"(%x, %k) <{axis = -1 : i64, largest = 1 : i64, sorted = 1 : i64}> : (tensor<8xf32>, tensor<1xi64>) -> (tensor<3xf32>, tensor<3xi64>) loc("tk")
+  return %v, %i : tensor<3xf32>, tensor<3xi64>
+}
+
+// -----
+
+func.func @no_lowering(%x: tensor<4xf32>) -> tensor<4xi64> {
+  // expected-error @unknown {{node 'shape' (Shape): has no lowering to edge}}
+  %y = "onnx.Shape"(%x) <{start = 0 : i64}> : (tensor<4xf32>) -> tensor<1xi64> loc("shape")
+  %z = "onnx.Expand"(%x, %y) : (tensor<4xf32>, tensor<1xi64>) -> tensor<4xf32>
+  %c = "onnx.Cast"(%z) <{to = 7 : i64}> : (tensor<4xf32>) -> tensor<4xi64>
+  return %c : tensor<4xi64>
+}
