@@ -9,6 +9,7 @@
 #include "edgec/Conversion/Passes.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
 #include "edgec/Dialect/Onnx/OnnxDialect.h"
+#include "edgec/Passes/Memory/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -30,4 +31,6 @@ void edgec::registerAllPasses() {
   mlir::registerSymbolDCEPass();
   // convert-onnx-to-edge, edge-fold-transposes, edge-fuse-activations.
   edgec::registerConversionPasses();
+  // edge-plan-memory.
+  edgec::registerMemoryPasses();
 }

@@ -1,0 +1,718 @@
+//===- GraphUtils.cpp - helpers shared by the Graph passes ----------------===//
+#include "GraphUtils.h"
+
+#include "ConstantTensor.h"
+#include "edgec/Dialect/Onnx/OnnxDialect.h"
+#include "edgec/Dialect/Onnx/OnnxOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+
+#include <cstring>
+
+using namespace mlir;
+using namespace edgec;
+using namespace edgec::graph;
+namespace onnx = edgec::onnx;
+
+//===----------------------------------------------------------------------===//
+// Literal
+//===----------------------------------------------------------------------===//
+
+Literal::Literal(ArrayRef<int64_t> shape, Type elementType)
+    : shape(shape), elementType(elementType),
+      bytes(onnx::getPackedElementBytes(elementType)),
+      data(numElements(shape) * onnx::getPackedElementBytes(elementType)) {}
+
+int64_t Literal::size() const { return numElements(shape); }
+
+bool Literal::isUnsigned() const {
+  auto t = dyn_cast<IntegerType>(elementType);
+  return t && (t.isUnsigned() || t.getWidth() == 1);
+}
+
+APInt Literal::getBits(int64_t i) const {
+  APInt wide(bytes * 8, 0);
+  llvm::LoadIntFromMemory(wide, reinterpret_cast<const uint8_t *>(element(i)),
+                          bytes);
+  return wide.trunc(elementType.getIntOrFloatBitWidth());
+}
+
+void Literal::setBits(int64_t i, const APInt &bits) {
+  llvm::StoreIntToMemory(bits.zextOrTrunc(bytes * 8),
+                         reinterpret_cast<uint8_t *>(element(i)), bytes);
+}
+
+APFloat Literal::getFloat(int64_t i) const {
+  return APFloat(cast<FloatType>(elementType).getFloatSemantics(), getBits(i));
+}
+
+int64_t Literal::getInt64(int64_t i) const {
+  APInt bits = getBits(i);
+  return isUnsigned() ? static_cast<int64_t>(bits.getZExtValue())
+                      : bits.getSExtValue();
+}
+
+SmallVector<int64_t> Literal::getInt64s() const {
+  SmallVector<int64_t> values;
+  for (int64_t i = 0, e = size(); i < e; ++i)
+    values.push_back(getInt64(i));
+  return values;
+}
+
+std::optional<Literal> graph::getLiteral(Value v) {
+  if (!v || isa<NoneType>(v.getType()))
+    return std::nullopt;
+  std::optional<onnx::ConstantTensor> c = onnx::ConstantTensor::get(v);
+  if (!c)
+    return std::nullopt;
+  Literal lit(c->getShape(), c->getElementType());
+  lit.resource = c->isResource();
+  ArrayRef<char> raw = c->getRawData();
+  if (c->isSplat()) {
+    for (int64_t i = 0, e = lit.size(); i < e; ++i)
+      std::memcpy(lit.element(i), raw.data(), lit.bytes);
+  } else {
+    std::memcpy(lit.data.data(), raw.data(), lit.data.size());
+  }
+  return lit;
+}
+
+//===----------------------------------------------------------------------===//
+// Shapes
+//===----------------------------------------------------------------------===//
+
+int64_t graph::numElements(ArrayRef<int64_t> shape) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+SmallVector<int64_t> graph::stridesOf(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> strides(shape.size(), 1);
+  for (int64_t i = static_cast<int64_t>(shape.size()) - 2; i >= 0; --i)
+    strides[i] = strides[i + 1] * shape[i + 1];
+  return strides;
+}
+
+std::optional<SmallVector<int64_t>>
+graph::broadcastShapes(ArrayRef<SmallVector<int64_t>> shapes) {
+  size_t rank = 0;
+  for (const auto &s : shapes)
+    rank = std::max(rank, s.size());
+  SmallVector<int64_t> out(rank, 1);
+  SmallVector<bool> dynamic(rank, false);
+  for (const auto &s : shapes) {
+    size_t lead = rank - s.size();
+    for (size_t i = 0; i < s.size(); ++i) {
+      int64_t d = s[i];
+      int64_t &o = out[lead + i];
+      if (ShapedType::isDynamic(d)) {
+        dynamic[lead + i] = true;
+        continue;
+      }
+      if (d == 1)
+        continue;
+      if (o != 1 && o != d)
+        return std::nullopt;
+      o = d;
+    }
+  }
+  for (size_t i = 0; i < rank; ++i)
+    if (dynamic[i] && out[i] == 1)
+      out[i] = ShapedType::kDynamic;
+  return out;
+}
+
+SmallVector<int64_t> graph::broadcastStrides(ArrayRef<int64_t> in,
+                                             ArrayRef<int64_t> out) {
+  SmallVector<int64_t> inStrides = stridesOf(in);
+  SmallVector<int64_t> strides(out.size(), 0);
+  size_t lead = out.size() - in.size();
+  for (size_t i = 0; i < in.size(); ++i)
+    strides[lead + i] = in[i] == 1 ? 0 : inStrides[i];
+  return strides;
+}
+
+void graph::forEachIndex(
+    ArrayRef<int64_t> shape, ArrayRef<SmallVector<int64_t>> strides,
+    llvm::function_ref<void(int64_t, ArrayRef<int64_t>)> fn) {
+  int64_t total = numElements(shape);
+  int64_t rank = shape.size();
+  SmallVector<int64_t> index(rank, 0);
+  SmallVector<int64_t> offsets(strides.size(), 0);
+  for (int64_t n = 0; n < total; ++n) {
+    fn(n, offsets);
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      for (auto [k, s] : llvm::enumerate(strides))
+        offsets[k] += s[d];
+      if (++index[d] < shape[d])
+        break;
+      for (auto [k, s] : llvm::enumerate(strides))
+        offsets[k] -= s[d] * shape[d];
+      index[d] = 0;
+    }
+  }
+}
+
+RankedTensorType graph::refineType(Type declared, ArrayRef<int64_t> inferred) {
+  auto shaped = dyn_cast<TensorType>(declared);
+  if (!shaped)
+    return {};
+  Type elementType = shaped.getElementType();
+  if (!shaped.hasRank())
+    return RankedTensorType::get(inferred, elementType);
+  auto ranked = cast<RankedTensorType>(declared);
+  if (ranked.getRank() != static_cast<int64_t>(inferred.size()) ||
+      ranked.getEncoding())
+    return {};
+  SmallVector<int64_t> shape(ranked.getShape());
+  bool changed = false;
+  for (auto [d, i] : llvm::zip(shape, inferred)) {
+    if (ShapedType::isDynamic(i))
+      continue;
+    if (i < 0)
+      return {};
+    if (ShapedType::isDynamic(d)) {
+      d = i;
+      changed = true;
+    } else if (d != i) {
+      return {}; // conflicting: leave it to the verifier
+    }
+  }
+  return changed ? RankedTensorType::get(shape, elementType)
+                 : RankedTensorType();
+}
+
+bool graph::usersAcceptRetype(Value v) {
+  for (Operation *user : v.getUsers()) {
+    if (isa<func::ReturnOp>(user) &&
+        isa_and_nonnull<func::FuncOp>(user->getParentOp()))
+      continue;
+    if (!isa<onnx::OnnxDialect>(user->getDialect()))
+      return false;
+  }
+  return true;
+}
+
+void graph::updateFunctionResultTypes(Operation *root) {
+  root->walk([](func::FuncOp func) {
+    if (func.isExternal())
+      return;
+    SmallVector<Type> results;
+    bool differs = false;
+    bool consistent = true;
+    func.walk([&](func::ReturnOp ret) {
+      if (ret->getParentOp() != func)
+        return;
+      TypeRange types = ret.getOperandTypes();
+      if (results.empty() && !types.empty() && !differs) {
+        results.assign(types.begin(), types.end());
+      } else if (TypeRange(results) != types) {
+        consistent = false;
+      }
+      if (types != func.getFunctionType().getResults())
+        differs = true;
+    });
+    if (!differs || !consistent ||
+        results.size() != func.getFunctionType().getNumResults())
+      return;
+    func.setFunctionType(FunctionType::get(
+        func.getContext(), func.getFunctionType().getInputs(), results));
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+Value graph::buildConstant(OpBuilder &b, Location loc, const Literal &lit,
+                           bool forceResource) {
+  auto type = RankedTensorType::get(lit.shape, lit.elementType);
+  int64_t n = lit.size();
+  bool splat = n > 1;
+  for (int64_t i = 1; splat && i < n; ++i)
+    splat = std::memcmp(lit.element(i), lit.element(0), lit.bytes) == 0;
+  ElementsAttr attr;
+  if (splat) {
+    attr = onnx::buildElements(type, ArrayRef<char>(lit.data).take_front(lit.bytes),
+                               false);
+  } else if (forceResource && n > 1 && !lit.elementType.isInteger(1)) {
+    AsmResourceBlob blob =
+        HeapAsmResourceBlob::allocateAndCopyWithAlign(lit.data, lit.bytes);
+    attr = DenseResourceElementsAttr::get(type, "onnx_folded", std::move(blob));
+  } else {
+    attr = onnx::buildElements(type, lit.data, lit.resource);
+  }
+  return onnx::ConstantOp::create(b, loc, type, attr).getResult();
+}
+
+Value graph::buildFloatConstant(OpBuilder &b, Location loc, FloatType type,
+                                ArrayRef<int64_t> shape, double value) {
+  Literal lit(shape, type);
+  APInt bits = fromDouble(value, type).bitcastToAPInt();
+  for (int64_t i = 0, e = lit.size(); i < e; ++i)
+    lit.setBits(i, bits);
+  return buildConstant(b, loc, lit);
+}
+
+Value graph::buildI64Constant(OpBuilder &b, Location loc,
+                              ArrayRef<int64_t> values) {
+  Literal lit({static_cast<int64_t>(values.size())}, b.getIntegerType(64));
+  for (auto [i, v] : llvm::enumerate(values))
+    lit.setBits(i, APInt(64, v, /*isSigned=*/true));
+  return buildConstant(b, loc, lit);
+}
+
+double graph::toDouble(const APFloat &f) {
+  APFloat d = f;
+  bool losesInfo;
+  d.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven, &losesInfo);
+  return d.convertToDouble();
+}
+
+APFloat graph::fromDouble(double v, FloatType type) {
+  APFloat f(v);
+  bool losesInfo;
+  f.convert(type.getFloatSemantics(), APFloat::rmNearestTiesToEven, &losesInfo);
+  return f;
+}
+
+//===----------------------------------------------------------------------===//
+// Result shape inference
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+using Shape = SmallVector<int64_t>;
+constexpr int64_t kDyn = ShapedType::kDynamic;
+
+std::optional<Shape> shapeOf(Value v) {
+  auto t = dyn_cast<RankedTensorType>(v.getType());
+  if (!t)
+    return std::nullopt;
+  return Shape(t.getShape());
+}
+
+std::optional<SmallVector<int64_t>> constInts(Value v) {
+  std::optional<Literal> lit = getLiteral(v);
+  if (!lit || lit->isFloat())
+    return std::nullopt;
+  return lit->getInt64s();
+}
+
+int64_t mulDims(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) ? kDyn : a * b;
+}
+
+int64_t addDims(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) ? kDyn : a + b;
+}
+
+std::optional<Shape> inferReshape(onnx::ReshapeOp op) {
+  std::optional<Shape> in = shapeOf(op.getData());
+  std::optional<SmallVector<int64_t>> target = constInts(op.getShape());
+  if (!target)
+    return std::nullopt;
+  Shape out;
+  int64_t minusOne = -1;
+  for (auto [i, d] : llvm::enumerate(*target)) {
+    if (d == 0 && op.getAllowzero() == 0) {
+      if (!in || i >= in->size())
+        out.push_back(kDyn);
+      else
+        out.push_back((*in)[i]);
+    } else if (d == -1) {
+      minusOne = i;
+      out.push_back(kDyn);
+    } else if (d < -1) {
+      return std::nullopt;
+    } else {
+      out.push_back(d);
+    }
+  }
+  if (minusOne >= 0 && in && llvm::none_of(*in, ShapedType::isDynamic)) {
+    int64_t known = 1;
+    bool allKnown = true;
+    for (auto [i, d] : llvm::enumerate(out))
+      if (static_cast<int64_t>(i) != minusOne) {
+        if (ShapedType::isDynamic(d))
+          allKnown = false;
+        else
+          known *= d;
+      }
+    int64_t total = numElements(*in);
+    if (allKnown && known != 0 && total % known == 0)
+      out[minusOne] = total / known;
+  }
+  return out;
+}
+
+std::optional<Shape> inferSlice(onnx::SliceOp op) {
+  std::optional<Shape> in = shapeOf(op.getData());
+  std::optional<SmallVector<int64_t>> starts = constInts(op.getStarts());
+  std::optional<SmallVector<int64_t>> ends = constInts(op.getEnds());
+  if (!in || !starts || !ends || starts->size() != ends->size())
+    return std::nullopt;
+  int64_t rank = in->size();
+  SmallVector<int64_t> axes, steps(starts->size(), 1);
+  if (!isa<NoneType>(op.getAxes().getType())) {
+    std::optional<SmallVector<int64_t>> a = constInts(op.getAxes());
+    if (!a)
+      return std::nullopt;
+    axes = *a;
+  } else {
+    for (int64_t i = 0, e = starts->size(); i < e; ++i)
+      axes.push_back(i);
+  }
+  if (!isa<NoneType>(op.getSteps().getType())) {
+    std::optional<SmallVector<int64_t>> s = constInts(op.getSteps());
+    if (!s)
+      return std::nullopt;
+    steps = *s;
+  }
+  if (axes.size() != starts->size() || steps.size() != starts->size())
+    return std::nullopt;
+  Shape out = *in;
+  for (size_t k = 0; k < axes.size(); ++k) {
+    int64_t axis = axes[k] < 0 ? axes[k] + rank : axes[k];
+    if (axis < 0 || axis >= rank || steps[k] == 0)
+      return std::nullopt;
+    int64_t dim = (*in)[axis];
+    if (ShapedType::isDynamic(dim)) {
+      out[axis] = kDyn;
+      continue;
+    }
+    int64_t start = (*starts)[k], end = (*ends)[k], step = steps[k];
+    if (start < 0)
+      start += dim;
+    if (end < 0)
+      end += dim;
+    int64_t count;
+    if (step > 0) {
+      start = std::clamp<int64_t>(start, 0, dim);
+      end = std::clamp<int64_t>(end, 0, dim);
+      count = end > start ? (end - start + step - 1) / step : 0;
+    } else {
+      start = std::clamp<int64_t>(start, 0, dim - 1);
+      end = std::clamp<int64_t>(end, -1, dim - 1);
+      count = start > end ? (start - end + (-step) - 1) / (-step) : 0;
+    }
+    out[axis] = count;
+  }
+  return out;
+}
+
+/// Conv/pool output spatial sizes. `kernel` may hold kDynamic.
+std::optional<Shape> inferWindowed(Operation *op, Shape x,
+                                   ArrayRef<int64_t> kernel, int64_t channels,
+                                   bool ceilMode) {
+  int64_t spatial = kernel.size();
+  if (static_cast<int64_t>(x.size()) != spatial + 2)
+    return std::nullopt;
+  auto arrayAttr = [&](StringRef name, int64_t fill, int64_t count) {
+    SmallVector<int64_t> v(count, fill);
+    if (auto a = op->getAttrOfType<DenseI64ArrayAttr>(name))
+      v.assign(a.asArrayRef().begin(), a.asArrayRef().end());
+    return v;
+  };
+  SmallVector<int64_t> strides = arrayAttr("strides", 1, spatial);
+  SmallVector<int64_t> dilations = arrayAttr("dilations", 1, spatial);
+  SmallVector<int64_t> pads = arrayAttr("pads", 0, 2 * spatial);
+  if (static_cast<int64_t>(strides.size()) != spatial ||
+      static_cast<int64_t>(dilations.size()) != spatial ||
+      static_cast<int64_t>(pads.size()) != 2 * spatial)
+    return std::nullopt;
+  StringRef autoPad = "NOTSET";
+  if (auto a = op->getAttrOfType<StringAttr>("auto_pad"))
+    autoPad = a.getValue();
+  Shape out = {x[0], channels};
+  for (int64_t i = 0; i < spatial; ++i) {
+    int64_t in = x[i + 2], k = kernel[i], s = strides[i], d = dilations[i];
+    if (ShapedType::isDynamic(in) || ShapedType::isDynamic(k) || s <= 0 ||
+        d <= 0) {
+      out.push_back(kDyn);
+      continue;
+    }
+    int64_t extent = (k - 1) * d + 1;
+    if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
+      out.push_back((in + s - 1) / s);
+      continue;
+    }
+    int64_t padded = in;
+    if (autoPad == "NOTSET")
+      padded += pads[i] + pads[i + spatial];
+    else if (autoPad != "VALID")
+      return std::nullopt;
+    if (padded < extent)
+      return std::nullopt;
+    int64_t num = padded - extent;
+    out.push_back((ceilMode ? (num + s - 1) / s : num / s) + 1);
+  }
+  return out;
+}
+
+bool isUnaryElementwise(StringRef name) {
+  static const StringRef names[] = {
+      "onnx.Abs",      "onnx.Ceil",        "onnx.Floor",
+      "onnx.Exp",      "onnx.Log",         "onnx.Neg",
+      "onnx.Relu",     "onnx.Sigmoid",     "onnx.Tanh",
+      "onnx.Sqrt",     "onnx.Erf",         "onnx.Elu",
+      "onnx.Selu",     "onnx.LeakyRelu",   "onnx.HardSigmoid",
+      "onnx.HardSwish", "onnx.Softplus",   "onnx.Softsign",
+      "onnx.Clip",     "onnx.Cast",        "onnx.Identity",
+      "onnx.Softmax",  "onnx.LogSoftmax",  "onnx.Not",
+      "onnx.LRN",      "onnx.InstanceNormalization",
+      "onnx.LayerNormalization", "onnx.BatchNormalization", "onnx.Dropout"};
+  return llvm::is_contained(names, name);
+}
+
+bool isBroadcasting(StringRef name) {
+  static const StringRef names[] = {
+      "onnx.Add",   "onnx.Sub",  "onnx.Mul",   "onnx.Div",  "onnx.Pow",
+      "onnx.And",   "onnx.Or",   "onnx.Equal", "onnx.Less", "onnx.Greater",
+      "onnx.PRelu", "onnx.Max",  "onnx.Min",   "onnx.Sum",  "onnx.Mean",
+      "onnx.Where"};
+  return llvm::is_contained(names, name);
+}
+
+} // namespace
+
+std::optional<SmallVector<int64_t>> graph::inferResultShape(Operation *op,
+                                                            unsigned index) {
+  StringRef name = op->getName().getStringRef();
+  if (index != 0 || op->getNumOperands() == 0)
+    return std::nullopt;
+  if (isUnaryElementwise(name))
+    return shapeOf(op->getOperand(0));
+  if (isBroadcasting(name)) {
+    SmallVector<Shape> shapes;
+    for (Value v : op->getOperands()) {
+      std::optional<Shape> s = shapeOf(v);
+      if (!s)
+        return std::nullopt;
+      shapes.push_back(*s);
+    }
+    return broadcastShapes(shapes);
+  }
+  if (auto reshape = dyn_cast<onnx::ReshapeOp>(op))
+    return inferReshape(reshape);
+  if (auto slice = dyn_cast<onnx::SliceOp>(op))
+    return inferSlice(slice);
+  if (auto shape = dyn_cast<onnx::ShapeOp>(op)) {
+    std::optional<Shape> in = shapeOf(shape.getData());
+    if (!in)
+      return std::nullopt;
+    int64_t rank = in->size();
+    auto clampIndex = [&](int64_t i) {
+      return std::clamp<int64_t>(i < 0 ? i + rank : i, 0, rank);
+    };
+    int64_t start = clampIndex(shape.getStart());
+    int64_t end = shape.getEnd() ? clampIndex(*shape.getEnd()) : rank;
+    return Shape{std::max<int64_t>(end - start, 0)};
+  }
+  if (auto flatten = dyn_cast<onnx::FlattenOp>(op)) {
+    std::optional<Shape> in = shapeOf(flatten.getInput());
+    if (!in)
+      return std::nullopt;
+    int64_t rank = in->size();
+    int64_t axis = flatten.getAxis();
+    if (axis < 0)
+      axis += rank;
+    if (axis < 0 || axis > rank)
+      return std::nullopt;
+    int64_t outer = 1, inner = 1;
+    for (int64_t i = 0; i < rank; ++i)
+      (i < axis ? outer : inner) = mulDims(i < axis ? outer : inner, (*in)[i]);
+    return Shape{outer, inner};
+  }
+  if (auto transpose = dyn_cast<onnx::TransposeOp>(op)) {
+    std::optional<Shape> in = shapeOf(transpose.getData());
+    if (!in)
+      return std::nullopt;
+    int64_t rank = in->size();
+    SmallVector<int64_t> perm;
+    if (auto p = transpose.getPerm())
+      perm.assign(p->begin(), p->end());
+    else
+      for (int64_t i = rank - 1; i >= 0; --i)
+        perm.push_back(i);
+    if (static_cast<int64_t>(perm.size()) != rank)
+      return std::nullopt;
+    Shape out;
+    for (int64_t p : perm) {
+      if (p < 0 || p >= rank)
+        return std::nullopt;
+      out.push_back((*in)[p]);
+    }
+    return out;
+  }
+  if (auto squeeze = dyn_cast<onnx::SqueezeOp>(op)) {
+    std::optional<Shape> in = shapeOf(squeeze.getData());
+    if (!in)
+      return std::nullopt;
+    int64_t rank = in->size();
+    SmallVector<bool> drop(rank, false);
+    if (isa<NoneType>(squeeze.getAxes().getType())) {
+      for (int64_t i = 0; i < rank; ++i) {
+        if (ShapedType::isDynamic((*in)[i]))
+          return std::nullopt;
+        drop[i] = (*in)[i] == 1;
+      }
+    } else {
+      std::optional<SmallVector<int64_t>> axes = constInts(squeeze.getAxes());
+      if (!axes)
+        return std::nullopt;
+      for (int64_t a : *axes) {
+        if (a < 0)
+          a += rank;
+        if (a < 0 || a >= rank)
+          return std::nullopt;
+        drop[a] = true;
+      }
+    }
+    Shape out;
+    for (int64_t i = 0; i < rank; ++i)
+      if (!drop[i])
+        out.push_back((*in)[i]);
+    return out;
+  }
+  if (auto unsqueeze = dyn_cast<onnx::UnsqueezeOp>(op)) {
+    std::optional<Shape> in = shapeOf(unsqueeze.getData());
+    std::optional<SmallVector<int64_t>> axes = constInts(unsqueeze.getAxes());
+    if (!in || !axes)
+      return std::nullopt;
+    int64_t rank = in->size() + axes->size();
+    SmallVector<bool> inserted(rank, false);
+    for (int64_t a : *axes) {
+      if (a < 0)
+        a += rank;
+      if (a < 0 || a >= rank || inserted[a])
+        return std::nullopt;
+      inserted[a] = true;
+    }
+    Shape out;
+    size_t next = 0;
+    for (int64_t i = 0; i < rank; ++i)
+      out.push_back(inserted[i] ? 1 : (*in)[next++]);
+    return out;
+  }
+  if (auto concat = dyn_cast<onnx::ConcatOp>(op)) {
+    std::optional<Shape> out;
+    int64_t axis = concat.getAxis();
+    for (Value v : concat.getInputs()) {
+      std::optional<Shape> s = shapeOf(v);
+      if (!s)
+        return std::nullopt;
+      int64_t rank = s->size();
+      int64_t a = axis < 0 ? axis + rank : axis;
+      if (a < 0 || a >= rank)
+        return std::nullopt;
+      if (!out) {
+        out = *s;
+        continue;
+      }
+      if (static_cast<int64_t>(out->size()) != rank)
+        return std::nullopt;
+      for (int64_t d = 0; d < rank; ++d) {
+        if (d == a)
+          (*out)[d] = addDims((*out)[d], (*s)[d]);
+        else if (ShapedType::isDynamic((*out)[d]))
+          (*out)[d] = (*s)[d];
+      }
+    }
+    return out;
+  }
+  if (auto expand = dyn_cast<onnx::ExpandOp>(op)) {
+    std::optional<Shape> in = shapeOf(expand.getInput());
+    std::optional<SmallVector<int64_t>> target = constInts(expand.getShape());
+    if (!in || !target)
+      return std::nullopt;
+    return broadcastShapes({*in, Shape(*target)});
+  }
+  if (auto tile = dyn_cast<onnx::TileOp>(op)) {
+    std::optional<Shape> in = shapeOf(tile.getInput());
+    std::optional<SmallVector<int64_t>> repeats = constInts(tile.getRepeats());
+    if (!in || !repeats || repeats->size() != in->size())
+      return std::nullopt;
+    Shape out;
+    for (auto [d, r] : llvm::zip(*in, *repeats))
+      out.push_back(r < 0 ? kDyn : mulDims(d, r));
+    return out;
+  }
+  if (auto gather = dyn_cast<onnx::GatherOp>(op)) {
+    std::optional<Shape> data = shapeOf(gather.getData());
+    std::optional<Shape> indices = shapeOf(gather.getIndices());
+    if (!data || !indices)
+      return std::nullopt;
+    int64_t rank = data->size();
+    int64_t axis = gather.getAxis();
+    if (axis < 0)
+      axis += rank;
+    if (axis < 0 || axis >= rank)
+      return std::nullopt;
+    Shape out(data->begin(), data->begin() + axis);
+    out.append(indices->begin(), indices->end());
+    out.append(data->begin() + axis + 1, data->end());
+    return out;
+  }
+  if (auto matmul = dyn_cast<onnx::MatMulOp>(op)) {
+    std::optional<Shape> a = shapeOf(matmul.getA()), b = shapeOf(matmul.getB());
+    if (!a || !b || a->empty() || b->empty())
+      return std::nullopt;
+    bool aVec = a->size() == 1, bVec = b->size() == 1;
+    Shape aa = aVec ? Shape{1, (*a)[0]} : *a;
+    Shape bb = bVec ? Shape{(*b)[0], 1} : *b;
+    Shape aBatch(aa.begin(), aa.end() - 2), bBatch(bb.begin(), bb.end() - 2);
+    std::optional<Shape> out = broadcastShapes({aBatch, bBatch});
+    if (!out)
+      return std::nullopt;
+    if (!aVec)
+      out->push_back(aa[aa.size() - 2]);
+    if (!bVec)
+      out->push_back(bb.back());
+    return out;
+  }
+  if (auto gemm = dyn_cast<onnx::GemmOp>(op)) {
+    std::optional<Shape> a = shapeOf(gemm.getA()), b = shapeOf(gemm.getB());
+    if (!a || !b || a->size() != 2 || b->size() != 2)
+      return std::nullopt;
+    return Shape{(*a)[gemm.getTransA() ? 1 : 0], (*b)[gemm.getTransB() ? 0 : 1]};
+  }
+  if (auto conv = dyn_cast<onnx::ConvOp>(op)) {
+    std::optional<Shape> x = shapeOf(conv.getX()), w = shapeOf(conv.getW());
+    if (!x || !w || w->size() < 3)
+      return std::nullopt;
+    SmallVector<int64_t> kernel(w->begin() + 2, w->end());
+    if (auto k = conv.getKernelShape())
+      kernel.assign(k->begin(), k->end());
+    return inferWindowed(op, *x, kernel, (*w)[0], /*ceilMode=*/false);
+  }
+  if (isa<onnx::MaxPoolOp, onnx::AveragePoolOp>(op)) {
+    std::optional<Shape> x = shapeOf(op->getOperand(0));
+    auto kernel = op->getAttrOfType<DenseI64ArrayAttr>("kernel_shape");
+    auto ceil = op->getAttrOfType<IntegerAttr>("ceil_mode");
+    // ceil_mode: ONNX and PyTorch disagree on windows starting in the
+    // padding; leave those to the importer's shape inference.
+    if (!x || x->size() < 2 || !kernel || (ceil && ceil.getInt() != 0))
+      return std::nullopt;
+    return inferWindowed(op, *x, kernel.asArrayRef(), (*x)[1], false);
+  }
+  if (isa<onnx::GlobalAveragePoolOp, onnx::GlobalMaxPoolOp>(op)) {
+    std::optional<Shape> x = shapeOf(op->getOperand(0));
+    if (!x || x->size() < 2)
+      return std::nullopt;
+    Shape out = {(*x)[0], (*x)[1]};
+    out.append(x->size() - 2, 1);
+    return out;
+  }
+  if (auto cos = dyn_cast<onnx::ConstantOfShapeOp>(op)) {
+    std::optional<SmallVector<int64_t>> shape = constInts(cos.getInput());
+    if (!shape || llvm::any_of(*shape, [](int64_t d) { return d < 0; }))
+      return std::nullopt;
+    return Shape(*shape);
+  }
+  return std::nullopt;
+}
