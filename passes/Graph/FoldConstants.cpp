@@ -590,8 +590,11 @@ std::optional<Literal> evalRange(const Eval &e) {
   if (!out)
     return std::nullopt;
   unsigned width = e.elementType.getIntOrFloatBitWidth();
-  for (int64_t i = 0; i < static_cast<int64_t>(count); ++i)
-    out->setBits(i, APInt(64, s + i * d, /*isSigned=*/true).trunc(width));
+  // start + i * delta, wrapping like the element type (no signed overflow
+  // in C++).
+  APInt value(64, s, /*isSigned=*/true), step(64, d, /*isSigned=*/true);
+  for (int64_t i = 0; i < static_cast<int64_t>(count); ++i, value += step)
+    out->setBits(i, value.trunc(width));
   return out;
 }
 

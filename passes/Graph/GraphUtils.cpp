@@ -8,6 +8,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/SymbolTable.h"
 
 #include <cstring>
 
@@ -201,26 +202,43 @@ void graph::updateFunctionResultTypes(Operation *root) {
   root->walk([](func::FuncOp func) {
     if (func.isExternal())
       return;
-    SmallVector<Type> results;
-    bool differs = false;
-    bool consistent = true;
-    func.walk([&](func::ReturnOp ret) {
-      if (ret->getParentOp() != func)
-        return;
-      TypeRange types = ret.getOperandTypes();
-      if (results.empty() && !types.empty() && !differs) {
-        results.assign(types.begin(), types.end());
-      } else if (TypeRange(results) != types) {
-        consistent = false;
-      }
-      if (types != func.getFunctionType().getResults())
-        differs = true;
+    SmallVector<func::ReturnOp> returns;
+    for (Block &block : func.getBody())
+      if (auto ret = dyn_cast<func::ReturnOp>(block.getTerminator()))
+        returns.push_back(ret);
+    FunctionType fnType = func.getFunctionType();
+    bool differs = llvm::any_of(returns, [&](func::ReturnOp ret) {
+      return TypeRange(ret.getOperandTypes()) != fnType.getResults();
     });
-    if (!differs || !consistent ||
-        results.size() != func.getFunctionType().getNumResults())
+    if (!differs)
       return;
-    func.setFunctionType(FunctionType::get(
-        func.getContext(), func.getFunctionType().getInputs(), results));
+    // The refined types become the function's when nothing calls it and
+    // every return agrees; otherwise an onnx.Identity casts back to the
+    // declared type (onnx.Identity may refine or widen a type).
+    bool consistent = llvm::all_of(returns, [&](func::ReturnOp ret) {
+      return TypeRange(ret.getOperandTypes()) ==
+             TypeRange(returns.front().getOperandTypes());
+    });
+    Operation *symbolTable =
+        SymbolTable::getNearestSymbolTable(func->getParentOp());
+    bool unused =
+        symbolTable && SymbolTable::symbolKnownUseEmpty(func, symbolTable);
+    if (consistent && unused) {
+      func.setFunctionType(FunctionType::get(
+          func.getContext(), fnType.getInputs(),
+          returns.front().getOperandTypes()));
+      return;
+    }
+    for (func::ReturnOp ret : returns) {
+      OpBuilder b(ret);
+      for (OpOperand &operand : ret->getOpOperands()) {
+        Type declared = fnType.getResult(operand.getOperandNumber());
+        if (operand.get().getType() != declared)
+          operand.set(onnx::IdentityOp::create(b, ret.getLoc(), declared,
+                                               operand.get())
+                          .getResult());
+      }
+    }
   });
 }
 

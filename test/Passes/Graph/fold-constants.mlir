@@ -370,3 +370,25 @@ func.func @not_no_ops(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<2x5xf32>)
   %1 = "onnx.Pad"(%x, %p, %none) : (tensor<2x3xf32>, tensor<4xi64>, none) -> tensor<2x5xf32>
   return %0, %1 : tensor<2x3xf32>, tensor<2x5xf32>
 }
+
+//===--- Functions with callers keep their signature ---===//
+
+// -----
+
+// @callee is called: its result type stays and an onnx.Identity casts the
+// refined value back to it.
+// CHECK-LABEL: func.func private @callee
+// CHECK-SAME: -> tensor<?xi64>
+// CHECK: %[[C:.*]] = onnx.Constant dense<[2, 3]> : tensor<2xi64>
+// CHECK: %[[I:.*]] = "onnx.Identity"(%[[C]]) : (tensor<2xi64>) -> tensor<?xi64>
+// CHECK: return %[[I]] : tensor<?xi64>
+func.func private @callee(%x: tensor<2x3xf32>) -> tensor<?xi64> {
+  %0 = "onnx.Shape"(%x) {start = 0 : i64} : (tensor<2x3xf32>) -> tensor<?xi64>
+  return %0 : tensor<?xi64>
+}
+// CHECK-LABEL: func.func @caller
+// CHECK: call @callee
+func.func @caller(%x: tensor<2x3xf32>) -> tensor<?xi64> {
+  %0 = func.call @callee(%x) : (tensor<2x3xf32>) -> tensor<?xi64>
+  return %0 : tensor<?xi64>
+}
