@@ -9,6 +9,7 @@
 #include "edgec/Conversion/Passes.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
 #include "edgec/Dialect/Onnx/OnnxDialect.h"
+#include "edgec/Passes/Graph/Passes.h"
 #include "edgec/Passes/Memory/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -29,6 +30,8 @@ void edgec::registerAllPasses() {
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();
+  // onnx-fold-constants, ..., the onnx-graph-cleanup pipeline.
+  edgec::registerGraphPasses();
   // convert-onnx-to-edge, edge-fold-transposes, edge-fuse-activations.
   edgec::registerConversionPasses();
   // edge-plan-memory.
