@@ -226,3 +226,43 @@ func.func @growing(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
   %3 = edge.fully_connected %2, %w3 : (tensor<1x12xf32>, tensor<4x12xf32>) -> tensor<1x4xf32>
   return %3 : tensor<1x4xf32>
 }
+
+// The rhs is overwritten when the lhs is still needed later.
+// CHECK-LABEL: func.func @in_place_rhs
+// CHECK-SAME: edge.arena_lower_bound = 512 : i64, edge.arena_size = 512 : i64
+// CHECK: edge.unary <exp> {{.*}}edge.arena_offset = 0 : i64
+// CHECK: edge.unary <neg> {{.*}}edge.arena_offset = 256 : i64
+// CHECK: edge.sub {{.*}}edge.arena_offset = 256 : i64
+func.func @in_place_rhs(%x: tensor<1x64xf32>) -> tensor<1x64xf32> {
+  %0 = edge.unary <exp> %x : tensor<1x64xf32> -> tensor<1x64xf32>
+  %1 = edge.unary <neg> %0 : tensor<1x64xf32> -> tensor<1x64xf32>
+  %2 = edge.sub %0, %1 : (tensor<1x64xf32>, tensor<1x64xf32>) -> tensor<1x64xf32>
+  %3 = edge.mul %0, %2 : (tensor<1x64xf32>, tensor<1x64xf32>) -> tensor<1x64xf32>
+  return %3 : tensor<1x64xf32>
+}
+
+// prelu overwrites its input (not its slopes).
+// CHECK-LABEL: func.func @prelu_in_place
+// CHECK-SAME: edge.arena_lower_bound = 256 : i64, edge.arena_size = 256 : i64
+// CHECK: edge.unary <exp> {{.*}}edge.arena_offset = 0 : i64
+// CHECK: edge.prelu {{.*}}edge.arena_offset = 0 : i64
+func.func @prelu_in_place(%x: tensor<1x64xf32>) -> tensor<1x64xf32> {
+  %a = edge.constant dense<0.25> : tensor<64xf32>
+  %0 = edge.unary <exp> %x : tensor<1x64xf32> -> tensor<1x64xf32>
+  %1 = edge.prelu %0, %a : (tensor<1x64xf32>, tensor<64xf32>) -> tensor<1x64xf32>
+  %2 = edge.unary <neg> %1 : tensor<1x64xf32> -> tensor<1x64xf32>
+  return %2 : tensor<1x64xf32>
+}
+
+// Both results of topk are planned (12 B each, 16 with alignment); the
+// indices die at the cast, the values at the add.
+// CHECK-LABEL: func.func @topk
+// CHECK-SAME: edge.arena_lower_bound = 48 : i64, edge.arena_size = 48 : i64
+// CHECK: edge.topk {{.*}}edge.arena_offsets = array<i64: 0, 16>
+// CHECK: edge.cast {{.*}}edge.arena_offset = 32 : i64
+func.func @topk(%x: tensor<1x64xf32>) -> tensor<1x3xf32> {
+  %0:2 = edge.topk %x k 3 axis 1 : tensor<1x64xf32> -> tensor<1x3xf32>, tensor<1x3xi32>
+  %1 = edge.cast %0#1 : tensor<1x3xi32> -> tensor<1x3xf32>
+  %2 = edge.add %0#0, %1 : (tensor<1x3xf32>, tensor<1x3xf32>) -> tensor<1x3xf32>
+  return %2 : tensor<1x3xf32>
+}
