@@ -77,12 +77,12 @@ TEST(RuntimeConv, Conv2dAgainstReference) {
 TEST(RuntimeConv, Conv2dRejectsBadShapes) {
   edgert_conv2d_params p{1, 1, 1, 1, 0, 0, 0, 0, {EDGERT_ACT_NONE, 0, 0, 0}};
   int32_t is[4] = {1, 4, 4, 3}, fs[4] = {2, 3, 3, 2}, os[4] = {1, 2, 2, 2};
-  float d[64] = {};
-  EXPECT_EQ(edgert_conv2d_f32(&p, is, d, fs, d, nullptr, os, d),
+  float x[64] = {}, w[64] = {}, y[64] = {};
+  EXPECT_EQ(edgert_conv2d_f32(&p, is, x, fs, w, nullptr, os, y),
             EDGERT_ERR_INVALID); // 3 channels not divisible by 2
   fs[3] = 3;
   os[1] = 3;
-  EXPECT_EQ(edgert_conv2d_f32(&p, is, d, fs, d, nullptr, os, d),
+  EXPECT_EQ(edgert_conv2d_f32(&p, is, x, fs, w, nullptr, os, y),
             EDGERT_ERR_INVALID); // wrong output height
 }
 
