@@ -18,6 +18,16 @@ config.substitutions.append(("%edgec_src", config.edgec_src_root))
 # Debian's python3 with onnx and numpy (the first python3 on PATH may lack them).
 config.substitutions.append(("%python", "/usr/bin/python3"))
 
+# Tests that train or export with PyTorch declare `REQUIRES: torch`; without
+# python3-torch lit lists them as UNSUPPORTED (scripts/test.sh installs it).
+import subprocess
+
+if subprocess.call(["/usr/bin/python3", "-c", "import torch"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("torch")
+else:
+    lit_config.note("python3-torch not found: tests that need torch are skipped")
+
 llvm_config.with_system_environment(["HOME", "TMPDIR"])
 llvm_config.use_default_substitutions()
 # `not`, `count`, FileCheck and split-file live in LLVM 22's bin directory, which

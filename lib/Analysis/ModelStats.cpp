@@ -401,7 +401,11 @@ bool computeModelStats(ModuleOp module, ModelStats &stats, std::string &error) {
         weightOperandRoles(layer.opType);
     llvm::SmallPtrSet<Operation *, 4> counted;
     for (OpOperand &operand : op.getOpOperands()) {
+      // Exporters share one initializer between layers through Identity
+      // nodes (torch: identical zero biases), so look through them.
       Operation *def = operand.get().getDefiningOp();
+      while (def && def->getName().getStringRef() == "onnx.Identity")
+        def = def->getOperand(0).getDefiningOp();
       if (!def || def->getName().getStringRef() != kConstantOp)
         continue;
       auto type = dyn_cast<ShapedType>(operand.get().getType());

@@ -112,6 +112,26 @@ func.func @main(%x: tensor<1x4x8x8xf32> {onnx.name = "image"}) -> (tensor<1x8x8x
   EXPECT_EQ(stats.dynamicActivations, 0u);
 }
 
+TEST_F(ModelStatsTest, BiasSharedThroughIdentityCountsPerLayer) {
+  // torch's exporter feeds one zero bias to two convs through Identity nodes;
+  // each conv still has 4*4*1*1 + 4 = 20 parameters.
+  ASSERT_TRUE(analyze(R"mlir(
+func.func @main(%x: tensor<1x4x2x2xf32>) -> tensor<1x4x2x2xf32> {
+  %w1 = onnx.Constant dense<0.5> : tensor<4x4x1x1xf32>
+  %w2 = onnx.Constant dense<0.25> : tensor<4x4x1x1xf32>
+  %b = onnx.Constant dense<0.0> : tensor<4xf32>
+  %b1 = "onnx.Identity"(%b) : (tensor<4xf32>) -> tensor<4xf32> loc("id1")
+  %b2 = "onnx.Identity"(%b) : (tensor<4xf32>) -> tensor<4xf32> loc("id2")
+  %y1 = "onnx.Conv"(%x, %w1, %b1) <{kernel_shape = array<i64: 1, 1>}> : (tensor<1x4x2x2xf32>, tensor<4x4x1x1xf32>, tensor<4xf32>) -> tensor<1x4x2x2xf32> loc("c1")
+  %y2 = "onnx.Conv"(%y1, %w2, %b2) <{kernel_shape = array<i64: 1, 1>}> : (tensor<1x4x2x2xf32>, tensor<4x4x1x1xf32>, tensor<4xf32>) -> tensor<1x4x2x2xf32> loc("c2")
+  return %y2 : tensor<1x4x2x2xf32>
+}
+)mlir"));
+  EXPECT_EQ(layer("c1").params, 20u);
+  EXPECT_EQ(layer("c2").params, 20u);
+  EXPECT_EQ(stats.weightBytes, (16u + 16u + 4u) * 4);
+}
+
 TEST_F(ModelStatsTest, DepthwiseConvWithoutBias) {
   // group = Cin = Cout = 4, no padding: 8x8 -> 6x6.
   // params = 4*1*3*3 = 36; MACs = 1*4*6*6 * 1*3*3 = 1296.
