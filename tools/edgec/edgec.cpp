@@ -2,6 +2,8 @@
 //
 // edgec import  MODEL [-o OUT.mlir] [--input-shape NAME=DIMS]...
 // edgec inspect MODEL [--input-shape NAME=DIMS]... [--json]
+// edgec run     MODEL --backend interp -i IN... -o OUTDIR
+//               [--input-shape NAME=DIMS]... [--io-layout nchw|nhwc]
 // edgec --version
 //
 // Exit codes: 0 on success; 1 when a model cannot be imported or an output
@@ -11,20 +13,26 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Analysis/ModelStats.h"
 #include "edgec/Import/OnnxImporter.h"
+#include "edgec/Interpreter/Interpreter.h"
+#include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Support/InitAll.h"
+#include "edgec/Support/TensorIO.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include "CLI/CLI.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -128,6 +136,158 @@ int runInspect(const ModelArgs &args, bool json, mlir::MLIRContext &context) {
   return 0;
 }
 
+
+/// Options of `edgec run`.
+struct RunArgs {
+  ModelArgs model;
+  std::string backend = "interp";
+  std::vector<std::string> inputs;
+  std::string outputDir;
+  std::string ioLayout = "nchw";
+};
+
+/// Matches the tensors read from the input files to the graph inputs: by
+/// name (file stem or TensorProto name) first, the rest in order. Checks the
+/// count, element types and shapes; returns the arguments in graph order.
+bool matchInputs(const std::vector<edgec::GraphTensorInfo> &graphInputs,
+                 const std::vector<std::string> &files,
+                 std::vector<edgec::HostTensor> &tensors,
+                 std::vector<edgec::HostTensor> &args, std::string &error) {
+  if (files.size() > graphInputs.size()) {
+    error = "too many inputs: the model has " +
+            std::to_string(graphInputs.size()) + " graph input" +
+            (graphInputs.size() == 1 ? "" : "s") + ", " +
+            std::to_string(files.size()) + " files were given";
+    return false;
+  }
+  std::vector<int> fileFor(graphInputs.size(), -1);
+  std::vector<bool> used(files.size(), false);
+  for (size_t f = 0; f < files.size(); ++f)
+    for (size_t g = 0; g < graphInputs.size(); ++g)
+      if (fileFor[g] < 0 && tensors[f].name == graphInputs[g].name) {
+        fileFor[g] = static_cast<int>(f);
+        used[f] = true;
+        break;
+      }
+  size_t next = 0;
+  for (size_t g = 0; g < graphInputs.size(); ++g) {
+    if (fileFor[g] >= 0)
+      continue;
+    while (next < files.size() && used[next])
+      ++next;
+    if (next == files.size()) {
+      error = "missing input: no file for graph input '" +
+              graphInputs[g].name + "' (" +
+              edgec::shapeToString(graphInputs[g].shape) + " " +
+              edgec::elemTypeName(graphInputs[g].type) + ")";
+      return false;
+    }
+    fileFor[g] = static_cast<int>(next);
+    used[next] = true;
+  }
+  args.clear();
+  for (size_t g = 0; g < graphInputs.size(); ++g) {
+    const edgec::GraphTensorInfo &info = graphInputs[g];
+    edgec::HostTensor &t = tensors[fileFor[g]];
+    const std::string &file = files[fileFor[g]];
+    if (t.type != info.type) {
+      error = file + ": dtype mismatch: the file holds " +
+              edgec::elemTypeName(t.type) + ", graph input '" + info.name +
+              "' is " + edgec::elemTypeName(info.type);
+      return false;
+    }
+    if (t.shape != info.shape) {
+      error = file + ": shape mismatch: the file holds " +
+              edgec::shapeToString(t.shape) + ", graph input '" + info.name +
+              "' is " + edgec::shapeToString(info.shape);
+      return false;
+    }
+    args.push_back(t);
+  }
+  return true;
+}
+
+/// Runs the lowered function with the host interpreter.
+bool executeInterp(mlir::func::FuncOp func,
+                   const std::vector<edgec::HostTensor> &args,
+                   std::vector<edgec::HostTensor> &results,
+                   std::string &error) {
+  std::unique_ptr<edgec::Interpreter> interp =
+      edgec::Interpreter::create(func, error);
+  if (!interp)
+    return false;
+  return mlir::succeeded(interp->run(args, results, error));
+}
+
+int runRun(const RunArgs &args, mlir::MLIRContext &context) {
+  // Read every input file first: a bad file fails before any work is done.
+  std::vector<edgec::HostTensor> tensors(args.inputs.size());
+  for (size_t i = 0; i < args.inputs.size(); ++i) {
+    std::string error;
+    if (!edgec::readTensorFile(args.inputs[i], tensors[i], error))
+      return fail(error);
+  }
+
+  mlir::OwningOpRef<mlir::ModuleOp> module = importModel(args.model, context);
+  if (!module)
+    return 1;
+  edgec::PipelineOptions pipeline;
+  pipeline.ioLayout = args.ioLayout;
+  std::string error;
+  if (mlir::failed(edgec::lowerToEdge(*module, pipeline, error)))
+    return fail(args.model.model + ": " + error);
+  mlir::func::FuncOp func;
+  for (auto f : module->getOps<mlir::func::FuncOp>())
+    if (!f.isExternal()) {
+      func = f;
+      break;
+    }
+  if (!func)
+    return fail(args.model.model + ": the model has no graph function");
+
+  std::vector<edgec::GraphTensorInfo> graphInputs, graphOutputs;
+  if (!edgec::getFunctionSignature(func, graphInputs, graphOutputs, error))
+    return fail(args.model.model + ": " + error);
+  std::vector<edgec::HostTensor> inputs;
+  if (!matchInputs(graphInputs, args.inputs, tensors, inputs, error))
+    return fail(error);
+
+  std::vector<edgec::HostTensor> outputs;
+  bool ok = false;
+  if (args.backend == "interp")
+    ok = executeInterp(func, inputs, outputs, error);
+  else
+    error = "unknown backend '" + args.backend + "'";
+  if (!ok)
+    return fail(args.model.model + ": " + error);
+
+  // Outputs exist only once the whole run succeeded.
+  if (std::error_code ec = llvm::sys::fs::create_directories(args.outputDir))
+    return fail("cannot create '" + args.outputDir + "': " + ec.message());
+  std::vector<std::string> written;
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    std::string base = edgec::sanitizeFileName(outputs[i].name);
+    // Two outputs whose names sanitize alike keep distinct files.
+    std::string name = base;
+    for (int n = 1; std::find(written.begin(), written.end(), name) !=
+                    written.end();
+         ++n)
+      name = base + "_" + std::to_string(n);
+    written.push_back(name);
+    llvm::SmallString<256> path(args.outputDir);
+    llvm::sys::path::append(path, name + ".npy");
+    if (!edgec::writeNpy(path.str().str(), outputs[i], error)) {
+      for (size_t j = 0; j + 1 < written.size(); ++j) {
+        llvm::SmallString<256> p(args.outputDir);
+        llvm::sys::path::append(p, written[j] + ".npy");
+        llvm::sys::fs::remove(p);
+      }
+      return fail(error);
+    }
+  }
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -165,6 +325,37 @@ int main(int argc, char **argv) {
   addModelOptions(inspectCmd, inspectArgs);
   inspectCmd->add_flag("--json", json, "Print the report as JSON");
 
+  RunArgs runArgs;
+  CLI::App *runCmd = app.add_subcommand(
+      "run", "Compile a model and run it on the given inputs, writing each "
+             "graph output as OUTDIR/<output name>.npy");
+  runCmd->footer("Example: edgec run model.onnx --backend interp -i x.npy "
+                 "-o out/\nInputs are .npy (float32, int64, int32, int8, "
+                 "uint8, bool; C order) or ONNX TensorProto .pb files, "
+                 "matched to graph inputs by name (file stem or TensorProto "
+                 "name), else in order.");
+  addModelOptions(runCmd, runArgs.model);
+  runCmd
+      ->add_option("--backend", runArgs.backend,
+                   "Where to run: interp (the host interpreter over the "
+                   "edgert kernels)")
+      ->check(CLI::IsMember({"interp"}))
+      ->capture_default_str();
+  runCmd->add_option("-i,--input", runArgs.inputs, "Input tensor file "
+                                                   "(.npy or .pb; repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  runCmd->add_option("-o,--output-dir", runArgs.outputDir,
+                     "Directory for the outputs (created if missing)")
+      ->required()
+      ->type_name("OUTDIR");
+  runCmd
+      ->add_option("--io-layout", runArgs.ioLayout,
+                   "Layout of rank-4 inputs and outputs: nchw (ONNX's) or "
+                   "nhwc")
+      ->check(CLI::IsMember({"nchw", "nhwc"}))
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -173,7 +364,7 @@ int main(int argc, char **argv) {
     return app.exit(e) == 0 ? 0 : 1;
   }
 
-  if (!importCmd->parsed() && !inspectCmd->parsed()) {
+  if (!importCmd->parsed() && !inspectCmd->parsed() && !runCmd->parsed()) {
     std::cerr << app.help();
     std::cerr << "edgec: error: no subcommand given\n";
     return 1;
@@ -186,5 +377,7 @@ int main(int argc, char **argv) {
 
   if (importCmd->parsed())
     return runImport(importArgs, output, context);
+  if (runCmd->parsed())
+    return runRun(runArgs, context);
   return runInspect(inspectArgs, json, context);
 }

@@ -2,6 +2,7 @@
 //
 // edgec-node-suite NODE_DIR [--expected FILE] [--roundtrip] [--no-fork]
 //                  [--filter SUBSTRING] [--list-in-set]
+//                  [--run-interp [--write-expected FILE]]
 //
 // For each test directory under NODE_DIR (the ONNX backend node tests, e.g.
 // /usr/share/libonnx-testdata/data/node) reads model.onnx and decides whether
@@ -21,7 +22,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "edgec/Import/OnnxImporter.h"
+#include "edgec/Interpreter/Interpreter.h"
+#include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Support/InitAll.h"
+#include "edgec/Support/TensorIO.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -41,6 +45,7 @@
 #include "onnx/onnx_pb.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -62,12 +67,15 @@ struct Options {
   bool roundtrip = false;
   bool fork = true;
   bool listInSet = false;
+  bool runInterp = false;
+  std::string writeExpected;
   unsigned timeoutSeconds = 60;
 };
 
 void usage(llvm::raw_ostream &os) {
   os << "usage: edgec-node-suite NODE_DIR [--expected FILE] [--roundtrip] "
-        "[--no-fork] [--filter SUBSTRING] [--list-in-set]\n";
+        "[--no-fork] [--filter SUBSTRING] [--list-in-set] "
+        "[--run-interp [--write-expected FILE]]\n";
 }
 
 /// Collects the op types of `graph` and of its subgraphs (If/Loop bodies),
@@ -131,6 +139,135 @@ std::string importOne(const std::string &path,
   return "";
 }
 
+
+/// Compares one output; returns an empty string when it matches.
+std::string compareTensor(const edgec::HostTensor &got,
+                          const edgec::HostTensor &want) {
+  if (got.type != want.type)
+    return std::string("output type ") + edgec::elemTypeName(got.type) +
+           ", expected " + edgec::elemTypeName(want.type);
+  if (got.shape != want.shape)
+    return "output shape " + edgec::shapeToString(got.shape) + ", expected " +
+           edgec::shapeToString(want.shape);
+  if (got.data.size() != want.data.size())
+    return "output size differs";
+  if (got.type != edgec::ElemType::F32) {
+    if (got.data != want.data)
+      return "integer/boolean output differs";
+    return "";
+  }
+  const float *g = reinterpret_cast<const float *>(got.data.data());
+  const float *w = reinterpret_cast<const float *>(want.data.data());
+  int64_t n = got.numElements(), bad = 0, first = -1;
+  for (int64_t i = 0; i < n; ++i) {
+    bool ok;
+    if (std::isnan(w[i]))
+      ok = std::isnan(g[i]);
+    else if (std::isinf(w[i]))
+      ok = g[i] == w[i];
+    else
+      ok = std::fabs(static_cast<double>(g[i]) - w[i]) <=
+           1e-5 + 1e-3 * std::fabs(static_cast<double>(w[i]));
+    if (!ok && !bad++)
+      first = i;
+  }
+  if (!bad)
+    return "";
+  return std::to_string(bad) + " of " + std::to_string(n) +
+         " elements differ (first at " + std::to_string(first) + ": got " +
+         std::to_string(g[first]) + ", expected " + std::to_string(w[first]) +
+         ")";
+}
+
+/// Runs one node test through the interpreter. Returns "" when it passes,
+/// "U:<reason>" when unsupported, "F:<reason>" when it fails.
+std::string interpOne(const std::string &testDir,
+                      const mlir::DialectRegistry &registry) {
+  mlir::MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  context.printOpOnDiagnostic(false);
+  mlir::ScopedDiagnosticHandler quiet(&context, [](mlir::Diagnostic &) {
+    return mlir::success();
+  });
+  llvm::SmallString<256> modelPath(testDir);
+  llvm::sys::path::append(modelPath, "model.onnx");
+  edgec::ImportOptions options;
+  std::string error;
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      edgec::importOnnxModel(modelPath.str().str(), context, options, error);
+  if (!module)
+    return "U:import: " + error;
+  if (mlir::failed(edgec::lowerToEdge(*module, edgec::PipelineOptions(),
+                                      error)))
+    return "U:lowering: " + error;
+  mlir::func::FuncOp func;
+  for (auto f : module->getOps<mlir::func::FuncOp>())
+    if (!f.isExternal()) {
+      func = f;
+      break;
+    }
+  if (!func)
+    return "U:no function";
+  std::unique_ptr<edgec::Interpreter> interp =
+      edgec::Interpreter::create(func, error);
+  if (!interp)
+    return "U:" + error;
+
+  std::vector<std::string> sets;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(testDir, ec), end;
+       it != end && !ec; it.increment(ec)) {
+    std::string name = llvm::sys::path::filename(it->path()).str();
+    if (llvm::StringRef(name).starts_with("test_data_set_"))
+      sets.push_back(it->path());
+  }
+  std::sort(sets.begin(), sets.end());
+  if (sets.empty())
+    return "F:no test_data_set_* directories";
+  auto readAll = [&](const std::string &dir, const char *prefix,
+                     std::vector<edgec::HostTensor> &out) -> bool {
+    for (unsigned i = 0;; ++i) {
+      llvm::SmallString<256> p(dir);
+      llvm::sys::path::append(p, std::string(prefix) + std::to_string(i) +
+                                     ".pb");
+      if (!llvm::sys::fs::exists(p))
+        return true;
+      edgec::HostTensor t;
+      if (!edgec::readTensorFile(p.str().str(), t, error))
+        return false;
+      out.push_back(std::move(t));
+    }
+  };
+  for (const std::string &set : sets) {
+    std::vector<edgec::HostTensor> ins, wants, args, gots;
+    if (!readAll(set, "input_", ins) || !readAll(set, "output_", wants))
+      return "U:test data: " + error;
+    const auto &infos = interp->getInputs();
+    if (ins.size() != infos.size())
+      return "U:" + std::to_string(ins.size()) + " input files for " +
+             std::to_string(infos.size()) + " graph inputs";
+    for (size_t i = 0; i < infos.size(); ++i) {
+      const edgec::HostTensor *match = &ins[i];
+      for (const edgec::HostTensor &t : ins)
+        if (t.name == infos[i].name)
+          match = &t;
+      args.push_back(*match);
+    }
+    if (mlir::failed(interp->run(args, gots, error)))
+      return "F:" + error;
+    if (gots.size() != wants.size())
+      return "F:" + std::to_string(gots.size()) + " outputs, expected " +
+             std::to_string(wants.size());
+    for (size_t i = 0; i < gots.size(); ++i) {
+      std::string diff = compareTensor(gots[i], wants[i]);
+      if (!diff.empty())
+        return "F:" + llvm::sys::path::filename(set).str() + " output " +
+               std::to_string(i) + " ('" + gots[i].name + "'): " + diff;
+    }
+  }
+  return "";
+}
+
 std::string oneLine(std::string s) {
   std::replace(s.begin(), s.end(), '\n', ' ');
   while (!s.empty() && s.back() == ' ')
@@ -142,8 +279,13 @@ std::string oneLine(std::string s) {
 std::string importIsolated(const std::string &path,
                            const mlir::DialectRegistry &registry,
                            const Options &opts) {
+  auto work = [&]() {
+    if (opts.runInterp)
+      return interpOne(llvm::sys::path::parent_path(path).str(), registry);
+    return importOne(path, registry, opts.roundtrip);
+  };
   if (!opts.fork)
-    return oneLine(importOne(path, registry, opts.roundtrip));
+    return oneLine(work());
   int fds[2];
   if (pipe(fds) != 0)
     return std::string("pipe() failed: ") + strerror(errno);
@@ -158,7 +300,7 @@ std::string importIsolated(const std::string &path,
   if (pid == 0) {
     close(fds[0]);
     alarm(opts.timeoutSeconds);
-    std::string error = oneLine(importOne(path, registry, opts.roundtrip));
+    std::string error = oneLine(work());
     const char *p = error.data();
     size_t left = error.size();
     while (left) {
@@ -184,8 +326,10 @@ std::string importIsolated(const std::string &path,
   if (WIFSIGNALED(status)) {
     int sig = WTERMSIG(status);
     if (sig == SIGALRM)
-      return "timed out after " + std::to_string(opts.timeoutSeconds) + " s";
-    return std::string("importer crashed (signal ") + std::to_string(sig) +
+      return std::string(opts.runInterp ? "F:" : "") + "timed out after " +
+             std::to_string(opts.timeoutSeconds) + " s";
+    return std::string(opts.runInterp ? "F:crashed (signal "
+                                      : "importer crashed (signal ") + std::to_string(sig) +
            ", " + strsignal(sig) + ")";
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
@@ -213,6 +357,86 @@ bool readExpected(const std::string &path,
   return true;
 }
 
+
+/// --run-interp's summary, expected-failure check and --write-expected.
+int reportInterp(const Options &opts, unsigned inSet,
+                 const std::vector<std::pair<std::string, std::string>> &results) {
+  unsigned failed = 0, unsupported = 0;
+  for (const auto &[name, reason] : results)
+    (llvm::StringRef(reason).starts_with("U:") ? unsupported : failed)++;
+  unsigned passed = inSet - failed - unsupported;
+  llvm::outs() << "interp: " << inSet << " node tests in the op set, "
+               << passed << " passed, " << failed << " failed, " << unsupported
+               << " unsupported\n";
+  for (const auto &[name, reason] : results)
+    llvm::outs() << "  "
+                 << (llvm::StringRef(reason).starts_with("U:") ? "UNSUPPORTED "
+                                                                : "FAILED ")
+                 << name << ": " << llvm::StringRef(reason).drop_front(2)
+                 << "\n";
+  if (!opts.writeExpected.empty()) {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(opts.writeExpected, ec);
+    if (ec) {
+      llvm::errs() << "edgec-node-suite: cannot write '" << opts.writeExpected
+                   << "'\n";
+      return 2;
+    }
+    os << "# ONNX backend node tests (libonnx-testdata 1.12) in edgec's op set that\n"
+          "# do not pass through the interpreter (edgec-node-suite --run-interp),\n"
+          "# with the reason. Format: `test_name  # reason`. Written by\n"
+          "# --write-expected; the ctest onnx-node-interp fails on any other test\n"
+          "# that does not pass.\n";
+    for (const auto &[name, reason] : results) {
+      std::string why = llvm::StringRef(reason).starts_with("U:")
+                            ? "unsupported: "
+                            : "fails: ";
+      std::string text = reason.substr(2);
+      if (text.size() > 160)
+        text = text.substr(0, 157) + "...";
+      os << name << "  # " << why << text << "\n";
+    }
+  }
+  if (opts.expectedFile.empty())
+    return 0;
+  std::map<std::string, std::string> expected;
+  if (!readExpected(opts.expectedFile, expected)) {
+    llvm::errs() << "edgec-node-suite: cannot read '" << opts.expectedFile
+                 << "'\n";
+    return 2;
+  }
+  std::set<std::string> bad;
+  unsigned unexpected = 0;
+  for (const auto &[name, reason] : results) {
+    bad.insert(name);
+    if (expected.count(name))
+      continue;
+    if (!unexpected++)
+      llvm::outs() << "\nunexpected failures (not in " << opts.expectedFile
+                   << "):\n";
+    llvm::outs() << "  " << name << ": " << reason << "\n";
+  }
+  bool header = false;
+  for (const auto &[name, reason] : expected) {
+    if (bad.count(name) || (!opts.filter.empty() &&
+                            name.find(opts.filter) == std::string::npos))
+      continue;
+    if (!header) {
+      llvm::outs() << "\nexpected failures that now pass or are no longer "
+                      "run (remove them from "
+                   << opts.expectedFile << "):\n";
+      header = true;
+    }
+    llvm::outs() << "  " << name << "\n";
+  }
+  if (unexpected) {
+    llvm::outs() << "error: " << unexpected << " unexpected failure"
+                 << (unexpected == 1 ? "" : "s") << "\n";
+    return 1;
+  }
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -229,6 +453,10 @@ int main(int argc, char **argv) {
       opts.fork = false;
     else if (arg == "--list-in-set")
       opts.listInSet = true;
+    else if (arg == "--run-interp")
+      opts.runInterp = true;
+    else if (arg == "--write-expected" && i + 1 < argc)
+      opts.writeExpected = argv[++i];
     else if (arg == "-h" || arg == "--help") {
       usage(llvm::outs());
       return 0;
@@ -313,6 +541,9 @@ int main(int argc, char **argv) {
     else
       failures.push_back({name, error});
   }
+
+  if (opts.runInterp)
+    return reportInterp(opts, inSet, failures);
 
   llvm::outs() << "node tests: " << total << " total, " << inSet
                << " in the op set, " << imported << " imported, "

@@ -1,0 +1,73 @@
+//===- Interpreter.h - host execution of edge IR ----------------*- C++ -*-===//
+//
+// Executes a func.func of `edge` ops on the host by calling the edgert
+// kernels the devices run, op by op in program order. Tensors are byte
+// buffers with their element type and shape (HostTensor). Calibration,
+// `edgec run --backend interp` and layer-by-layer verification use it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef EDGEC_INTERPRETER_INTERPRETER_H
+#define EDGEC_INTERPRETER_INTERPRETER_H
+
+#include "edgec/Support/TensorIO.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Support/LLVM.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace edgec {
+
+/// A graph input or output: its ONNX name (the `onnx.name` argument/result
+/// attribute, else input_<i> / output_<i>), element type and static shape.
+struct GraphTensorInfo {
+  std::string name;
+  ElemType type = ElemType::F32;
+  std::vector<int64_t> shape;
+};
+
+class Interpreter {
+public:
+  /// Prepares `func` (edge dialect; its constants are read here). Fails with
+  /// `error` naming the first unsupported op (by its ONNX node) or type.
+  static std::unique_ptr<Interpreter> create(mlir::func::FuncOp func,
+                                             std::string &error);
+
+  const std::vector<GraphTensorInfo> &getInputs() const { return inputs; }
+  const std::vector<GraphTensorInfo> &getOutputs() const { return outputs; }
+
+  /// Runs the function on `args` (one per input, in order, with the input's
+  /// type and shape). On failure returns failure() with `error` naming the op.
+  mlir::LogicalResult run(const std::vector<HostTensor> &args,
+                          std::vector<HostTensor> &results,
+                          std::string &error);
+
+  /// Why `op` cannot be executed, or empty if it can.
+  static std::string checkSupported(mlir::Operation *op);
+
+  /// `node 'name' (edge.op)` for messages about `op`.
+  static std::string describeOp(mlir::Operation *op);
+
+private:
+  explicit Interpreter(mlir::func::FuncOp func) : func(func) {}
+  mlir::func::FuncOp func;
+  std::vector<GraphTensorInfo> inputs;
+  std::vector<GraphTensorInfo> outputs;
+};
+
+/// The inputs and outputs of `func` (static shapes, host element types);
+/// false with `error` set when one is not supported.
+bool getFunctionSignature(mlir::func::FuncOp func,
+                          std::vector<GraphTensorInfo> &inputs,
+                          std::vector<GraphTensorInfo> &outputs,
+                          std::string &error);
+
+/// The element type of a host tensor for an MLIR element type (f32, i1, i8,
+/// i16, i32, i64, ui8); false for anything else.
+bool getElemType(mlir::Type type, ElemType &out);
+
+} // namespace edgec
+
+#endif // EDGEC_INTERPRETER_INTERPRETER_H

@@ -1,0 +1,42 @@
+//===- Pipeline.h - edgec's shared compilation pipelines --------*- C++ -*-===//
+//
+// The pass pipelines every edgec front end runs (the driver's subcommands, the
+// node-test suites, the targets), so that they all compile a model the same
+// way.
+//
+//===----------------------------------------------------------------------===//
+#ifndef EDGEC_PIPELINE_PIPELINE_H
+#define EDGEC_PIPELINE_PIPELINE_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/LLVM.h"
+
+#include <string>
+
+namespace edgec {
+
+struct PipelineOptions {
+  /// Layout of rank-4 function arguments and results: "nchw" (ONNX's) or
+  /// "nhwc" (convert-onnx-to-edge's io-layout option).
+  std::string ioLayout = "nchw";
+  /// Verify the IR after every pass (debugging aid; slower).
+  bool verifyEachPass = false;
+};
+
+/// Adds the onnx -> edge pipeline to `pm` (anchored on builtin.module):
+/// onnx-graph-cleanup, convert-onnx-to-edge{io-layout}, edge-fold-transposes,
+/// edge-fuse-activations, canonicalize.
+void buildLowerToEdgePipeline(mlir::OpPassManager &pm,
+                              const PipelineOptions &options);
+
+/// Lowers an imported module (onnx dialect) to the edge dialect in place.
+/// On failure returns failure() and sets `error` to one message naming the
+/// ONNX node the first error was reported at (`node 'conv_3' (Conv): ...`).
+mlir::LogicalResult lowerToEdge(mlir::ModuleOp module,
+                                const PipelineOptions &options,
+                                std::string &error);
+
+} // namespace edgec
+
+#endif // EDGEC_PIPELINE_PIPELINE_H

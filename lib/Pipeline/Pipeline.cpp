@@ -1,0 +1,74 @@
+//===- Pipeline.cpp - edgec's shared compilation pipelines -----------------===//
+#include "edgec/Pipeline/Pipeline.h"
+
+#include "edgec/Conversion/Passes.h"
+#include "edgec/Passes/Graph/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Location.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/ADT/StringRef.h"
+
+using namespace mlir;
+
+namespace edgec {
+
+void buildLowerToEdgePipeline(OpPassManager &pm,
+                              const PipelineOptions &options) {
+  buildGraphCleanupPipeline(pm);
+  ConvertOnnxToEdgeOptions convertOptions;
+  convertOptions.ioLayout = options.ioLayout;
+  pm.addPass(createConvertOnnxToEdge(convertOptions));
+  pm.addNestedPass<func::FuncOp>(createEdgeFoldTransposes());
+  pm.addNestedPass<func::FuncOp>(createEdgeFuseActivations());
+  pm.addPass(createCanonicalizerPass());
+}
+
+/// The ONNX node name of `loc`: the innermost NameLoc, if any.
+static std::string nodeNameOf(Location loc) {
+  std::string name;
+  loc->walk([&](Location l) {
+    if (auto nameLoc = dyn_cast<NameLoc>(l)) {
+      name = nameLoc.getName().str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return name;
+}
+
+LogicalResult lowerToEdge(ModuleOp module, const PipelineOptions &options,
+                          std::string &error) {
+  if (options.ioLayout != "nchw" && options.ioLayout != "nhwc") {
+    error = "unknown io layout '" + options.ioLayout +
+            "' (expected nchw or nhwc)";
+    return failure();
+  }
+  MLIRContext *ctx = module.getContext();
+  // See docs: an op-agnostic PassManager would silently nest the pipeline.
+  PassManager pm(ctx, ModuleOp::getOperationName());
+  pm.enableVerifier(options.verifyEachPass);
+  buildLowerToEdgePipeline(pm, options);
+
+  std::string first;
+  ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
+    if (diag.getSeverity() != DiagnosticSeverity::Error || !first.empty())
+      return success();
+    std::string message = diag.str();
+    std::string node = nodeNameOf(diag.getLocation());
+    if (!node.empty() && llvm::StringRef(message).find("node '") ==
+                             llvm::StringRef::npos)
+      message = "node '" + node + "': " + message;
+    first = message;
+    return success();
+  });
+  if (succeeded(pm.run(module)))
+    return success();
+  error = first.empty() ? std::string("lowering to the edge dialect failed")
+                        : first;
+  return failure();
+}
+
+} // namespace edgec
