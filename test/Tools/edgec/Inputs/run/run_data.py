@@ -64,6 +64,10 @@ def write_models(d):
         helper.make_node("Reshape", ["t", "shape"], ["y"], name="reshape"),
     ], [vi("x", F, [1, 2, 3, 4]), vi("w", F, [1, 2, 3, 2])], [vi("y", F, [6, 6])],
         [numpy_helper.from_array(np.array([6, -1], np.int64), "shape")])
+    # A Conv whose filter is a graph input: no edge lowering (error test).
+    write("conv-dynamic-weight", [
+        helper.make_node("Conv", ["x", "w"], ["y"], name="conv_dyn", kernel_shape=[3, 3]),
+    ], [vi("x", F, [1, 1, 5, 5]), vi("w", F, [1, 1, 3, 3])], [vi("y", F, [1, 1, 3, 3])])
 
 
 # --- cases ----------------------------------------------------------------
@@ -86,6 +90,17 @@ def softmax(x, axis):
 def case_softmax(out, _model):
     x = randf(3, 5) * 3
     save(out, "in", "x", x)
+    # The same input as ONNX TensorProto files: raw data named "x" (matched by
+    # name whatever the file is called) and typed float_data.
+    from onnx import numpy_helper
+    os.makedirs(os.path.join(out, "pb"), exist_ok=True)
+    with open(os.path.join(out, "pb", "input_0.pb"), "wb") as f:
+        f.write(numpy_helper.from_array(x, "x").SerializeToString())
+    t = numpy_helper.from_array(x, "")
+    t.ClearField("raw_data")
+    t.float_data.extend(x.flatten().tolist())
+    with open(os.path.join(out, "pb", "x.pb"), "wb") as f:
+        f.write(t.SerializeToString())
     save(out, "expected", "y", softmax(x, -1).astype(np.float32))
     m = x.max(axis=0, keepdims=True)
     z = x - m - np.log(np.exp(x - m).sum(axis=0, keepdims=True))
