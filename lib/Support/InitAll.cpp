@@ -11,8 +11,10 @@
 #include "edgec/Dialect/Onnx/OnnxDialect.h"
 #include "edgec/Passes/Graph/Passes.h"
 #include "edgec/Passes/Memory/Passes.h"
+#include "edgec/Targets/C/CTarget.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -22,7 +24,8 @@
 void edgec::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<edgec::onnx::OnnxDialect, edgec::edge::EdgeDialect,
                   mlir::func::FuncDialect, mlir::arith::ArithDialect,
-                  mlir::tensor::TensorDialect, mlir::quant::QuantDialect>();
+                  mlir::tensor::TensorDialect, mlir::quant::QuantDialect,
+                  mlir::emitc::EmitCDialect>();
 }
 
 void edgec::registerAllPasses() {
@@ -36,4 +39,6 @@ void edgec::registerAllPasses() {
   edgec::registerConversionPasses();
   // edge-plan-memory.
   edgec::registerMemoryPasses();
+  // edge-to-emitc (the C target).
+  edgec::ctarget::registerTargetPasses();
 }

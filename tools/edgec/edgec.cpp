@@ -2,6 +2,8 @@
 //
 // edgec import  MODEL [-o OUT.mlir] [--input-shape NAME=DIMS]...
 // edgec inspect MODEL [--input-shape NAME=DIMS]... [--json]
+// edgec compile MODEL --target c -o OUTDIR [--name NAME] [--io-layout L]
+//               [--weights-threshold BYTES] [--input-shape NAME=DIMS]...
 // edgec run     MODEL --backend interp -i IN... -o OUTDIR
 //               [--input-shape NAME=DIMS]... [--io-layout nchw|nhwc]
 // edgec --version
@@ -14,11 +16,17 @@
 #include "edgec/Analysis/ModelStats.h"
 #include "edgec/Import/OnnxImporter.h"
 #include "edgec/Interpreter/Interpreter.h"
+#include "edgec/Passes/Memory/Passes.h"
 #include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Support/InitAll.h"
+#include "edgec/Targets/C/CTarget.h"
 #include "edgec/Support/TensorIO.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/Cpp/CppEmitter.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/FileUtilities.h"
@@ -36,6 +44,10 @@
 #include <iostream>
 #include <string>
 #include <vector>
+
+#ifndef EDGEC_RUNTIME_DIR
+#define EDGEC_RUNTIME_DIR ""
+#endif
 
 #ifndef EDGEC_VERSION_STRING
 #define EDGEC_VERSION_STRING "unknown"
@@ -288,6 +300,195 @@ int runRun(const RunArgs &args, mlir::MLIRContext &context) {
   return 0;
 }
 
+
+/// Options of `edgec compile`.
+struct CompileArgs {
+  ModelArgs model;
+  std::string target = "c";
+  std::string outDir;
+  std::string name;
+  std::string ioLayout = "nchw";
+  int64_t weightsThreshold = 64 * 1024;
+};
+
+bool writeFile(const llvm::Twine &path, llvm::StringRef data,
+               std::string &error) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path.str(), ec, llvm::sys::fs::OF_None);
+  if (!ec) {
+    os << data;
+    os.close();
+    ec = os.error();
+    os.clear_error();
+  }
+  if (ec)
+    error = "cannot write '" + path.str() + "': " + ec.message();
+  return !ec;
+}
+
+bool copyFile(const llvm::Twine &from, const llvm::Twine &to,
+              std::string &error) {
+  if (std::error_code ec = llvm::sys::fs::copy_file(from, to)) {
+    error = "cannot copy '" + from.str() + "': " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+/// edgec compile --target c: import, lower to edge, plan memory, lower to
+/// EmitC, print <name>.h / <name>.c (+ the weights blob and its .incbin
+/// stub) and the runtime into OUTDIR. Everything is written to a temporary
+/// directory next to OUTDIR, which is renamed into place at the end, so a
+/// failure leaves no partial output.
+int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
+  if (args.target != "c")
+    return fail("unknown target '" + args.target + "' (available: c)");
+  if (args.ioLayout != "nchw" && args.ioLayout != "nhwc")
+    return fail("--io-layout must be nchw or nhwc, got '" + args.ioLayout +
+                "'");
+  mlir::OwningOpRef<mlir::ModuleOp> module = importModel(args.model, context);
+  if (!module)
+    return 1;
+
+  // The first error diagnostic becomes the one-line error (it names the
+  // ONNX node: the importer's locations are NameLocs).
+  std::string firstError;
+  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &d) {
+    if (d.getSeverity() == mlir::DiagnosticSeverity::Error &&
+        firstError.empty())
+      firstError = d.str();
+    return mlir::success();
+  });
+  auto failWith = [&](llvm::StringRef fallback) {
+    return fail(args.model.model + ": " +
+                (firstError.empty() ? fallback.str() : firstError));
+  };
+
+  // onnx -> edge (the pipeline every front end shares), then the arena plan.
+  edgec::PipelineOptions lowering;
+  lowering.ioLayout = args.ioLayout;
+  std::string lowerError;
+  if (mlir::failed(edgec::lowerToEdge(*module, lowering, lowerError)))
+    return fail(args.model.model + ": " + lowerError);
+  mlir::PassManager pm(&context, mlir::ModuleOp::getOperationName());
+  pm.addNestedPass<mlir::func::FuncOp>(edgec::createEdgePlanMemory());
+  if (mlir::failed(pm.run(*module)))
+    return failWith("memory planning failed");
+
+  llvm::SmallVector<mlir::func::FuncOp> funcs(
+      module->getOps<mlir::func::FuncOp>());
+  if (funcs.size() != 1)
+    return fail(args.model.model + ": expected one function after lowering");
+  edgec::ctarget::CTargetOptions options;
+  options.name = args.name.empty()
+                     ? llvm::sys::path::stem(args.model.model).str()
+                     : args.name;
+  options.weightsThreshold = args.weightsThreshold;
+  edgec::ctarget::CTargetInfo info;
+  mlir::OwningOpRef<mlir::ModuleOp> cModule =
+      mlir::ModuleOp::create(mlir::UnknownLoc::get(&context));
+  if (mlir::failed(
+          edgec::ctarget::buildCModule(funcs[0], options, *cModule, info)))
+    return failWith("lowering to C failed");
+
+  std::string header, source;
+  {
+    llvm::raw_string_ostream hs(header), ss(source);
+    if (mlir::failed(mlir::emitc::translateToCpp(*cModule, hs, false,
+                                                 "header")) ||
+        mlir::failed(
+            mlir::emitc::translateToCpp(*cModule, ss, false, "source")))
+      return failWith("printing C failed");
+  }
+
+  // Write everything into a temporary sibling of OUTDIR, then rename.
+  std::string outDir = args.outDir;
+  while (outDir.size() > 1 && outDir.back() == '/')
+    outDir.pop_back();
+  llvm::SmallString<256> parent(outDir);
+  llvm::sys::path::remove_filename(parent);
+  if (parent.empty())
+    parent = ".";
+  llvm::SmallString<256> tmp;
+  if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
+          parent + "/.edgec-tmp", tmp))
+    return fail("cannot create a directory in '" + parent.str() +
+                "': " + ec.message());
+  std::string error;
+  auto cleanup = [&]() { llvm::sys::fs::remove_directories(tmp); };
+  const std::string &name = info.name;
+  std::string rt = EDGEC_RUNTIME_DIR;
+  bool ok = writeFile(tmp + "/" + name + ".h", header, error) &&
+            writeFile(tmp + "/" + name + ".c", source, error);
+  if (ok && !info.weightsBlob.empty())
+    ok = writeFile(tmp + "/" + name + ".weights.bin",
+                   llvm::StringRef(info.weightsBlob.data(),
+                                   info.weightsBlob.size()),
+                   error) &&
+         writeFile(tmp + "/" + name + "_weights.S",
+                   edgec::ctarget::makeWeightsAsmStub(
+                       name, name + ".weights.bin"),
+                   error);
+  // The runtime: every header (small), and the sources of the families used.
+  if (ok) {
+    llvm::sys::fs::create_directories(tmp + "/edgert/edgert");
+    std::error_code ec;
+    for (llvm::sys::fs::directory_iterator it(rt + "/include/edgert", ec), e;
+         ok && !ec && it != e; it.increment(ec))
+      ok = copyFile(it->path(),
+                    tmp + "/edgert/edgert/" +
+                        llvm::sys::path::filename(it->path()),
+                    error);
+    if (ec && ok) {
+      ok = false;
+      error = "cannot read the runtime in '" + rt + "': " + ec.message();
+    }
+    if (ok)
+      ok = copyFile(rt + "/src/internal.h", tmp + "/edgert/internal.h",
+                    error);
+    for (const std::string &f : info.families)
+      if (ok)
+        ok = copyFile(rt + "/src/" + f + ".c", tmp + "/edgert/" + f + ".c",
+                      error);
+  }
+  if (ok) {
+    if (llvm::sys::fs::exists(outDir))
+      llvm::sys::fs::remove_directories(outDir);
+    if (std::error_code ec = llvm::sys::fs::rename(tmp, outDir)) {
+      ok = false;
+      error = "cannot create '" + outDir + "': " + ec.message();
+    }
+  }
+  if (!ok) {
+    cleanup();
+    return fail(error);
+  }
+
+  // The compile report.
+  llvm::raw_ostream &os = llvm::outs();
+  os << "edgec: compiled " << args.model.model << " -> " << outDir << "/"
+     << name << ".{h,c}\n";
+  double ratio = info.arenaLowerBound
+                     ? double(info.arenaSize) / info.arenaLowerBound
+                     : 1.0;
+  os << llvm::formatv("  arena:   {0} bytes (lower bound {1}, {2:f3}x)\n",
+                      info.arenaSize, info.arenaLowerBound, ratio);
+  os << llvm::formatv("  weights: {0} bytes ({1})\n", info.weightBytes,
+                      info.weightsBlob.empty()
+                          ? std::string("static const arrays in ") + name +
+                                ".c"
+                          : name + ".weights.bin + " + name + "_weights.S");
+  os << "  kernels: " << info.kernels.size() << "\n";
+  for (auto [i, k] : llvm::enumerate(info.kernels))
+    os << "    " << i << "  " << k << "\n";
+  os << "  runtime: " << outDir << "/edgert/ (";
+  llvm::interleaveComma(info.families, os,
+                        [&](const std::string &f) { os << f << ".c"; });
+  os << ")\n";
+  os.flush();
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -356,6 +557,34 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"nchw", "nhwc"}))
       ->capture_default_str();
 
+  CompileArgs compileArgs;
+  CLI::App *compileCmd = app.add_subcommand(
+      "compile", "Compile an ONNX model to C (EmitC) calling the edgert "
+                 "runtime: OUTDIR/<name>.h, <name>.c, the runtime sources "
+                 "in OUTDIR/edgert/, and for large models a weights blob");
+  compileCmd->footer("Example: edgec compile model.onnx --target c -o out "
+                     "--name net");
+  addModelOptions(compileCmd, compileArgs.model);
+  compileCmd->add_option("--target", compileArgs.target, "Target: c")
+      ->capture_default_str();
+  compileCmd
+      ->add_option("-o,--output", compileArgs.outDir,
+                   "Output directory (replaced; not created on failure)")
+      ->required()
+      ->type_name("OUTDIR");
+  compileCmd->add_option("--name", compileArgs.name,
+                         "C prefix and file name (default: the model file's "
+                         "stem)");
+  compileCmd
+      ->add_option("--io-layout", compileArgs.ioLayout,
+                   "Layout of rank-4 inputs/outputs: nchw (ONNX's) or nhwc")
+      ->capture_default_str();
+  compileCmd
+      ->add_option("--weights-threshold", compileArgs.weightsThreshold,
+                   "Total weight bytes above which weights go to a binary "
+                   "blob with an .incbin stub")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -364,7 +593,8 @@ int main(int argc, char **argv) {
     return app.exit(e) == 0 ? 0 : 1;
   }
 
-  if (!importCmd->parsed() && !inspectCmd->parsed() && !runCmd->parsed()) {
+  if (!importCmd->parsed() && !inspectCmd->parsed() && !runCmd->parsed() &&
+      !compileCmd->parsed()) {
     std::cerr << app.help();
     std::cerr << "edgec: error: no subcommand given\n";
     return 1;
@@ -377,6 +607,8 @@ int main(int argc, char **argv) {
 
   if (importCmd->parsed())
     return runImport(importArgs, output, context);
+  if (compileCmd->parsed())
+    return runCompile(compileArgs, context);
   if (runCmd->parsed())
     return runRun(runArgs, context);
   return runInspect(inspectArgs, json, context);
