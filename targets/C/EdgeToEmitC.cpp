@@ -687,6 +687,45 @@ LogicalResult Lowering::lowerOp(Operation *op) {
     call(op, "edgert_transpose", args, operands);
     return success();
   }
+  if (auto c = dyn_cast<edge::ConcatOp>(op)) {
+    auto outType = cast<ShapedType>(c.getOutput().getType());
+    auto elem = getCElem(outType.getElementType());
+    if (!elem)
+      return nodeError(op) << "unsupported element type";
+    int64_t axis = c.getAxis();
+    if (axis < 0)
+      axis += outType.getRank();
+    // The input pointer array: a local `const void *const name[] = {...};`
+    // (EmitC has no array-of-pointers initializer from values).
+    SmallVector<Value> ptrOperands;
+    SmallVector<int64_t> axisSizes;
+    std::string list;
+    for (Value in : c.getInputs()) {
+      axisSizes.push_back(cast<ShapedType>(in.getType()).getDimSize(axis));
+      auto it = bound.find(in);
+      list += list.empty() ? "" : ", ";
+      if (it->second.ssa) {
+        ptrOperands.push_back(it->second.ssa);
+        list += "{}";
+      } else {
+        list += it->second.expr;
+      }
+    }
+    std::string arr = newSym("concat_inputs");
+    emitc::VerbatimOp::create(
+        b, op->getLoc(),
+        b.getStringAttr("const void *const " + arr + "[] = {{" + list + "};"),
+        ptrOperands);
+    SmallVector<Value> operands;
+    SmallVector<Attribute> args{intArg(elem->bytes), shapeArg(c.getOutput()),
+                                rankArg(c.getOutput()), intArg(axis),
+                                intArg(axisSizes.size()),
+                                opaque(i32Array(axisSizes)), opaque(arr),
+                                arg(c.getOutput(), operands)};
+    useFamily("data");
+    call(op, "edgert_concat", args, operands);
+    return success();
+  }
   return nodeError(op) << "the C target has no kernel for '"
                          << op->getName() << "' yet";
 }
