@@ -454,25 +454,11 @@ std::optional<Literal> evalSlice(const Eval &e) {
     if (axis < 0 || axis >= rank || seen[axis] || steps[k] == 0)
       return std::nullopt;
     seen[axis] = true;
-    int64_t dim = x.shape[axis];
-    int64_t s = starts[k], t = ends[k], st = steps[k];
-    if (s < 0)
-      s += dim;
-    if (t < 0)
-      t += dim;
-    int64_t count;
-    if (st > 0) {
-      s = std::clamp<int64_t>(s, 0, dim);
-      t = std::clamp<int64_t>(t, 0, dim);
-      count = t > s ? (t - s + st - 1) / st : 0;
-    } else {
-      s = std::clamp<int64_t>(s, 0, dim - 1);
-      t = std::clamp<int64_t>(t, -1, dim - 1);
-      count = s > t ? (s - t - st - 1) / (-st) : 0;
-    }
-    first[axis] = s;
-    step[axis] = st;
-    shape[axis] = count;
+    SliceAxis range =
+        normalizeSliceAxis(x.shape[axis], starts[k], ends[k], steps[k]);
+    first[axis] = range.first;
+    step[axis] = steps[k];
+    shape[axis] = range.count;
   }
   std::optional<Literal> out = e.make(shape);
   if (!out)

@@ -284,6 +284,22 @@ Value graph::buildI64Constant(OpBuilder &b, Location loc,
   return buildConstant(b, loc, lit);
 }
 
+graph::SliceAxis graph::normalizeSliceAxis(int64_t dim, int64_t start,
+                                          int64_t end, int64_t step) {
+  if (start < 0)
+    start += dim;
+  if (end < 0)
+    end += dim;
+  if (step > 0) {
+    start = std::clamp<int64_t>(start, 0, dim);
+    end = std::clamp<int64_t>(end, 0, dim);
+    return {start, end > start ? (end - start + step - 1) / step : 0};
+  }
+  start = std::clamp<int64_t>(start, 0, dim - 1);
+  end = std::clamp<int64_t>(end, -1, dim - 1);
+  return {start, start > end ? (start - end - step - 1) / (-step) : 0};
+}
+
 double graph::toDouble(const APFloat &f) {
   APFloat d = f;
   bool losesInfo;
@@ -403,22 +419,8 @@ std::optional<Shape> inferSlice(onnx::SliceOp op) {
       out[axis] = kDyn;
       continue;
     }
-    int64_t start = (*starts)[k], end = (*ends)[k], step = steps[k];
-    if (start < 0)
-      start += dim;
-    if (end < 0)
-      end += dim;
-    int64_t count;
-    if (step > 0) {
-      start = std::clamp<int64_t>(start, 0, dim);
-      end = std::clamp<int64_t>(end, 0, dim);
-      count = end > start ? (end - start + step - 1) / step : 0;
-    } else {
-      start = std::clamp<int64_t>(start, 0, dim - 1);
-      end = std::clamp<int64_t>(end, -1, dim - 1);
-      count = start > end ? (start - end + (-step) - 1) / (-step) : 0;
-    }
-    out[axis] = count;
+    out[axis] =
+        normalizeSliceAxis(dim, (*starts)[k], (*ends)[k], steps[k]).count;
   }
   return out;
 }

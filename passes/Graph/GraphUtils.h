@@ -104,6 +104,16 @@ mlir::Value buildI64Constant(mlir::OpBuilder &b, mlir::Location loc,
                              llvm::ArrayRef<int64_t> values);
 
 /// Reads a float of any semantics as double / converts a double back.
+/// One axis of an ONNX Slice on a dimension of size `dim` (step != 0):
+/// negative starts/ends count from the end, then both are clamped as the
+/// ONNX spec says. `first` is the first index read, `count` how many.
+struct SliceAxis {
+  int64_t first;
+  int64_t count;
+};
+SliceAxis normalizeSliceAxis(int64_t dim, int64_t start, int64_t end,
+                             int64_t step);
+
 double toDouble(const llvm::APFloat &f);
 llvm::APFloat fromDouble(double v, mlir::FloatType type);
 
