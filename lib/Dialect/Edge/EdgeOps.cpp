@@ -362,6 +362,21 @@ static LogicalResult verifyWindowDim(Operation *op, unsigned resultDim,
   return checkDim(op, "result", resultDim, out, expected);
 }
 
+/// verifyWindowDim for H and W of an NHWC window op whose window extents are
+/// `k[1]`, `k[2]` (OHWI and 1HWC filters alike); pads are [top, left, bottom,
+/// right].
+static LogicalResult verifyWindows2D(Operation *op, ArrayRef<int64_t> in,
+                                     ArrayRef<int64_t> out, ArrayRef<int64_t> k,
+                                     ArrayRef<int64_t> stride,
+                                     ArrayRef<int64_t> dilation,
+                                     ArrayRef<int64_t> pad) {
+  for (int i = 0; i < 2; ++i)
+    if (failed(verifyWindowDim(op, i + 1, in[i + 1], out[i + 1], k[i + 1],
+                               stride[i], dilation[i], pad[i], pad[i + 2])))
+      return failure();
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // ConstantOp
 //===----------------------------------------------------------------------===//
@@ -441,11 +456,9 @@ LogicalResult Conv2DOp::verify() {
   if (failed(checkDim(*this, "result", 0, out[0], in[0])) ||
       failed(checkDim(*this, "result", 3, out[3], f[0])))
     return failure();
-  ArrayRef<int64_t> s = getStride(), d = getDilation(), p = getPad();
-  for (int i = 0; i < 2; ++i)
-    if (failed(verifyWindowDim(*this, i + 1, in[i + 1], out[i + 1], f[i + 1],
-                               s[i], d[i], p[i], p[i + 2])))
-      return failure();
+  if (failed(verifyWindows2D(*this, in, out, f, getStride(), getDilation(),
+                             getPad())))
+    return failure();
   if (failed(verifyWeightedTypes(*this, getInput(), getFilter(), getBias(),
                                  getOutput(), "filter", 0, f[0])))
     return failure();
@@ -470,11 +483,9 @@ LogicalResult DepthwiseConv2DOp::verify() {
   if (failed(checkDim(*this, "result", 0, out[0], in[0])) ||
       failed(checkDim(*this, "result", 3, out[3], f[3])))
     return failure();
-  ArrayRef<int64_t> s = getStride(), d = getDilation(), p = getPad();
-  for (int i = 0; i < 2; ++i)
-    if (failed(verifyWindowDim(*this, i + 1, in[i + 1], out[i + 1], f[i + 1],
-                               s[i], d[i], p[i], p[i + 2])))
-      return failure();
+  if (failed(verifyWindows2D(*this, in, out, f, getStride(), getDilation(),
+                             getPad())))
+    return failure();
   if (failed(verifyWeightedTypes(*this, getInput(), getFilter(), getBias(),
                                  getOutput(), "filter", 3, f[3])))
     return failure();
