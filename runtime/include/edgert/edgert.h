@@ -11,6 +11,7 @@
 #include "edgert/fully_connected.h"
 #include "edgert/normalization.h"
 #include "edgert/pooling.h"
+#include "edgert/quant.h"
 #include "edgert/reduce.h"
 #include "edgert/softmax.h"
 #include "edgert/topk.h"
