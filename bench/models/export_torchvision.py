@@ -6,7 +6,11 @@ statistics, at opset 13 with a static 1x3x224x224 input "input" and output
 "logits". The weights are random: the models measure the compiler (import,
 lowering, memory, speed), not accuracy. Run with Debian's python3:
 
-    /usr/bin/python3 bench/models/export_torchvision.py [OUTDIR]   # default bench/models/out/
+    /usr/bin/python3 bench/models/export_torchvision.py [OUTDIR [MODEL...]]
+
+OUTDIR defaults to bench/models/out/; MODEL names a subset of the five (each
+model is seeded by its position in MODELS, so a subset writes the same files
+as a full run).
 
 Writes per model NAME to OUTDIR (generated, gitignored, not committed):
   NAME.onnx         the model
@@ -49,12 +53,18 @@ def build(name, index):
     return model
 
 
-def main(outdir):
+def main(outdir, names=None):
+    names = names or MODELS
+    unknown = sorted(set(names) - set(MODELS))
+    if unknown:
+        sys.exit(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}")
     torch.set_num_threads(1)
     torch.use_deterministic_algorithms(True)
     os.makedirs(outdir, exist_ok=True)
     print(f"{'model':20s} {'params (torch)':>15s} {'export s':>9s} {'onnx bytes':>12s}")
     for index, name in enumerate(MODELS):
+        if name not in names:
+            continue
         model = build(name, index)
         params = sum(p.numel() for p in model.parameters())
         x = torch.randn(1, 3, 224, 224,
@@ -75,4 +85,5 @@ def main(outdir):
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
-    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "out"))
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "out"),
+         sys.argv[2:])
