@@ -955,7 +955,7 @@ std::unique_ptr<Interpreter> Interpreter::create(func::FuncOp func,
 
 LogicalResult Interpreter::run(const std::vector<HostTensor> &args,
                                std::vector<HostTensor> &results,
-                               std::string &error) {
+                               std::string &error, Observer observer) {
   if (args.size() != inputs.size()) {
     error = "expected " + std::to_string(inputs.size()) + " inputs, got " +
             std::to_string(args.size());
@@ -979,6 +979,18 @@ LogicalResult Interpreter::run(const std::vector<HostTensor> &args,
     }
     b.data = t.data;
   }
+  // The observer sees each tensor through one reused HostTensor.
+  HostTensor seen;
+  auto observe = [&](Value v) {
+    const Buffer &b = ex.get(v);
+    seen.type = b.type;
+    seen.shape.assign(b.shape.begin(), b.shape.end());
+    seen.data = b.data;
+    observer(v, seen);
+  };
+  if (observer)
+    for (BlockArgument arg : body.getArguments())
+      observe(arg);
   for (Operation &op : body) {
     if (auto ret = dyn_cast<func::ReturnOp>(op)) {
       results.clear();
@@ -997,6 +1009,9 @@ LogicalResult Interpreter::run(const std::vector<HostTensor> &args,
       error = ex.error;
       return failure();
     }
+    if (observer)
+      for (Value result : op.getResults())
+        observe(result);
   }
   error = "function has no return";
   return failure();

@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Support/LLVM.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <memory>
 #include <string>
@@ -38,11 +39,19 @@ public:
   const std::vector<GraphTensorInfo> &getInputs() const { return inputs; }
   const std::vector<GraphTensorInfo> &getOutputs() const { return outputs; }
 
+  /// Called with every function argument (before the first op) and every op
+  /// result (right after its op ran) and its value; `tensor.name` is empty.
+  /// The tensor is only valid during the call. Calibration uses it to observe
+  /// intermediate tensors.
+  using Observer =
+      llvm::function_ref<void(mlir::Value value, const HostTensor &tensor)>;
+
   /// Runs the function on `args` (one per input, in order, with the input's
   /// type and shape). On failure returns failure() with `error` naming the op.
+  /// `observer`, if given, sees every argument and op result.
   mlir::LogicalResult run(const std::vector<HostTensor> &args,
                           std::vector<HostTensor> &results,
-                          std::string &error);
+                          std::string &error, Observer observer = nullptr);
 
   /// Why `op` cannot be executed, or empty if it can.
   static std::string checkSupported(mlir::Operation *op);
