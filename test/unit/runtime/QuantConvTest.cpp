@@ -438,3 +438,40 @@ TEST(RuntimeQuantConv, MatmulQ8BitExactWithBroadcasting) {
     }
   }
 }
+
+TEST(RuntimeQuantConv, ExtremeMultipliersAndZeroPoints) {
+  // 1x1 conv, one channel per multiplier edge: INT32_MAX at shift 0 and 7,
+  // zero, the smallest right shift (-31), with input zero points at both
+  // storage edges and outputs saturating either way.
+  Rng r(21);
+  const int32_t mult[5] = {INT32_MAX, INT32_MAX, 0, 1 << 30, 1518500250};
+  const int32_t shift[5] = {0, 7, 0, -31, -3};
+  ChannelMults cm;
+  cm.m.assign(mult, mult + 5);
+  cm.s.assign(shift, shift + 5);
+  for (int32_t in_zp : {-128, 127})
+    for (int32_t out_zp : {-128, 0, 127}) {
+      QConvCase c{1, 3, 4, 3, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, in_zp, out_zp,
+                  true};
+      // x - in_zp stays within [-2, 2] or spans the whole range.
+      auto x = in_zp == -128 ? randomInts<int8_t>(r, 36, -128, -126)
+                             : randomInts<int8_t>(r, 36, -128, 127);
+      auto w = randomInts<int8_t>(r, 15, -1, 1);
+      auto b = randomInts<int32_t>(r, 5, -3, 3);
+      if (in_zp == 127) // larger accumulators: keep x * 2^7 within int32
+        cm.s[1] = 0;
+      edgert_conv2d_params p{1, 1, 1, 1, 0, 0, 0, 0, {EDGERT_ACT_NONE, 0, 0, 0}};
+      edgert_qparams q{in_zp, 0, out_zp, -128, 127, 5, cm.m.data(), cm.s.data()};
+      int32_t is[4] = {1, 3, 4, 3}, fs[4] = {5, 1, 1, 3}, os[4] = {1, 3, 4, 5};
+      std::vector<int8_t> y(60);
+      ASSERT_EQ(edgert_conv2d_q8(&p, &q, is, x.data(), fs, w.data(), b.data(),
+                                 os, y.data()),
+                EDGERT_OK);
+      EXPECT_EQ(widen(y), refQConv(c, false, x, w, b, cm, -128, 127, false, 3, 4));
+      for (int i = 0; i < 12; ++i) {
+        EXPECT_EQ(y[i * 5 + 2], out_zp); // multiplier 0
+        EXPECT_EQ(y[i * 5 + 3], out_zp); // 2^-32: rounds to 0
+      }
+      cm.s[1] = 7;
+    }
+}
