@@ -8,8 +8,9 @@
  * Stored integers go in and out; scales never reach a kernel. The compiler
  * (or the interpreter) turns scales into fixed-point multipliers and shifts
  * with edgert_quantize_multiplier() -- the same C function, callable from C++
- * -- so the host and the device compute the same bits. See docs/runtime.md
- * ("Quantized kernels") for the arithmetic.
+ * -- so the host and the device compute the same bits. See
+ * docs/quantization.md for the arithmetic and docs/runtime.md ("Quantized
+ * kernels") for the calling conventions.
  *
  * Fused activations are an integer clamp [act_min, act_max] of the stored
  * output (edgert_quant_act_range() derives it from an edgert_act); the `act`
