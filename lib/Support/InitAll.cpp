@@ -11,6 +11,7 @@
 #include "edgec/Dialect/Onnx/OnnxDialect.h"
 #include "edgec/Passes/Graph/Passes.h"
 #include "edgec/Passes/Memory/Passes.h"
+#include "edgec/Passes/Quantize/Passes.h"
 #include "edgec/Targets/C/CTarget.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -39,6 +40,8 @@ void edgec::registerAllPasses() {
   edgec::registerConversionPasses();
   // edge-plan-memory.
   edgec::registerMemoryPasses();
+  // edge-quantize.
+  edgec::registerQuantizePasses();
   // edge-to-emitc (the C target).
   edgec::ctarget::registerTargetPasses();
 }
