@@ -47,4 +47,18 @@ def EdgeQuantize : Pass<"edge-quantize", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::quant::QuantDialect"];
 }
 
+def EdgeSplitActivations : Pass<"edge-split-activations", "::mlir::func::FuncOp"> {
+  let summary = "moves non-clamp fused activations out into edge.activation";
+  let description = [{
+    Integer kernels apply a fused activation as a clamp of the requantized
+    result; sigmoid, tanh, hard_swish and leaky_relu need a kernel (a lookup
+    table) of their own. This pass rewrites `op {fused_activation = f}` with
+    such an `f` into `op` followed by `edge.activation f`, so that
+    calibration sees the pre-activation range and edge-quantize can give
+    both ops integer kernels. Clamp activations (relu, relu6, relu_n1_to_1,
+    clip) stay fused. Run it before calibration.
+  }];
+  let dependentDialects = ["::edgec::edge::EdgeDialect"];
+}
+
 #endif // EDGEC_PASSES_QUANTIZE_PASSES_TD
