@@ -614,8 +614,9 @@ bool CalibrationDataLoader::addGroup(std::vector<SourceTensor> &tensors,
       first = &t;
       count = n;
     }
-    bool f64ToF32 = t.isF64 && ins[i].type == ElemType::F32;
-    if (t.tensor.type != ins[i].type && !f64ToF32)
+    bool typeOk = t.isF64 ? ins[i].type == ElemType::F32
+                          : t.tensor.type == ins[i].type;
+    if (!typeOk)
       return fail(t.what + ": dtype mismatch for input '" + ins[i].name +
                   "': the model takes " + elemTypeName(ins[i].type) +
                   ", the data is " +

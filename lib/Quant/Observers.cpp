@@ -121,9 +121,15 @@ void Histogram::add(llvm::ArrayRef<float> values) {
   } else if (lo < low || hi > getHigh()) {
     grow(std::min(lo, low), std::max(hi, getHigh()));
   }
-  for (float f : values)
-    if (std::isfinite(f))
-      counts[binOf(absolute ? std::fabs(f) : f)] += 1.0;
+  // The hot loop: truncation is floor for the non-negative offsets kept.
+  double inv = 1.0 / width, last = static_cast<double>(counts.size() - 1);
+  double *bins = counts.data();
+  for (float f : values) {
+    if (!std::isfinite(f))
+      continue;
+    double b = ((absolute ? std::fabs(f) : f) - low) * inv;
+    bins[static_cast<size_t>(std::clamp(b, 0.0, last))] += 1.0;
+  }
 }
 
 //===----------------------------------------------------------------------===//
@@ -317,6 +323,10 @@ FloatRange TensorObserver::computeRange() const {
       break;
     }
     case CalibrationMethod::Entropy: {
+      // Fewer values than bins: too sparse for a divergence estimate, keep
+      // the observed range.
+      if (count < static_cast<int64_t>(histogram.getNumBins()))
+        break;
       // Non-negative tensors (after ReLU) use all 2^bits levels on [0, T];
       // signed ones 2^(bits-1) per side, as TensorRT's 128 for int8.
       unsigned levels = 1u << (min >= 0 ? options.bits : options.bits - 1);
