@@ -166,7 +166,8 @@ LogicalResult calibrate(func::FuncOp func, const CalibrationData &data,
     std::string runError;
     auto observe = [&](Value v, const HostTensor &t) {
       auto it = index.find(v);
-      if (it == index.end() || t.type != ElemType::F32)
+      if (it == index.end() || t.type != ElemType::F32 ||
+          t.data.size() != static_cast<size_t>(t.numElements()) * 4)
         return;
       // A constant is the same in every sample: once is enough.
       if (s > 0 && isConstant[it->second])
