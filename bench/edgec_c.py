@@ -52,6 +52,9 @@ class Compiled:
 
 def compile_model(edgec, model, outdir, extra_args=()):
     """edgec compile MODEL --target c --name net -o OUTDIR; times it."""
+    # Absolute: edgec compile creates its temporary directory with LLVM's
+    # createUniqueDirectory, which puts a relative path under $TMPDIR.
+    outdir = os.path.abspath(outdir)
     if os.path.exists(outdir):
         shutil.rmtree(outdir)
     os.makedirs(os.path.dirname(os.path.abspath(outdir)), exist_ok=True)

@@ -100,14 +100,15 @@ def main():
 
     workdir = args.workdir or tempfile.mkdtemp(prefix="edgec-bench-")
     os.makedirs(workdir, exist_ok=True)
-    print(f"edgec: {edgec}")
+    version = edgec_c.run([edgec, "--version"]).strip().splitlines()[0]
+    print(f"edgec: {edgec} ({version})")
     print(f"cc:    {args.cc} -O2 ({cc_version})")
     print(f"cpu:   {cpu_name()}, one thread; latency = median of {args.runs} "
           f"run(s) after one warm-up" if args.runs > 1 else
           f"cpu:   {cpu_name()}, one thread; latency = one run")
     header = (f"{'model':20s} {'compile s':>9s} {'arena':>10s} {'bound':>10s} "
               f"{'ratio':>6s} {'weights':>11s} {'.text':>8s} {'latency ms':>11s} "
-              f"{'max err':>8s}")
+              f"{'cpu ms':>9s} {'max err':>8s}")
     print(header)
     print("-" * len(header))
     try:
@@ -117,12 +118,20 @@ def main():
                 print(f"{name:20s} skipped: {prepared}", flush=True)
                 continue
             model, inp, ref = prepared
-            compiled = edgec_c.compile_model(edgec, model,
-                                             os.path.join(workdir, name, "c"))
-            exe, objects = edgec_c.build(compiled, os.path.join(workdir, name, "obj"),
-                                         cc=args.cc, opt="-O2")
             out = os.path.join(workdir, name, "output.npy")
-            latency, cpu = edgec_c.run_model(exe, inp, out, args.runs)
+            try:
+                compiled = edgec_c.compile_model(edgec, model,
+                                                 os.path.join(workdir, name, "c"))
+                exe, objects = edgec_c.build(compiled,
+                                             os.path.join(workdir, name, "obj"),
+                                             cc=args.cc, opt="-O2")
+                latency, cpu = edgec_c.run_model(exe, inp, out, args.runs)
+            except SystemExit as failure:
+                # One line: the failing tool's first error line.
+                lines = [l for l in str(failure).splitlines()[1:] if l.strip()]
+                print(f"{name:20s} failed: {lines[0] if lines else failure}",
+                      flush=True)
+                continue
             err = "-"
             if ref and os.path.exists(ref):
                 want = np.load(ref).astype(np.float64)

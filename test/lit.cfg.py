@@ -18,15 +18,30 @@ config.substitutions.append(("%edgec_src", config.edgec_src_root))
 # Debian's python3 with onnx and numpy (the first python3 on PATH may lack them).
 config.substitutions.append(("%python", "/usr/bin/python3"))
 
-# Tests that train or export with PyTorch declare `REQUIRES: torch`; without
-# python3-torch lit lists them as UNSUPPORTED (scripts/test.sh installs it).
+# Tests that train or export with PyTorch declare `REQUIRES: torch`; the
+# torchvision models compiled to C (test/Examples/torchvision-*.test) also
+# `REQUIRES: torchvision`. Without python3-torch / python3-torchvision lit
+# lists them as UNSUPPORTED (scripts/test.sh installs both). One probe process
+# for both: importing torch takes a second or two.
 import subprocess
 
-if subprocess.call(["/usr/bin/python3", "-c", "import torch"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+_probe = subprocess.run(
+    ["/usr/bin/python3", "-c",
+     "for m in ('torch', 'torchvision'):\n"
+     "    try:\n"
+     "        __import__(m); print(m)\n"
+     "    except Exception:\n"
+     "        pass"],
+    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout.split()
+if "torch" in _probe:
     config.available_features.add("torch")
 else:
     lit_config.note("python3-torch not found: tests that need torch are skipped")
+if "torchvision" in _probe:
+    config.available_features.add("torchvision")
+else:
+    lit_config.note("python3-torchvision not found: the torchvision model tests "
+                    "(test/Examples/torchvision-*.test) are skipped")
 
 llvm_config.with_system_environment(["HOME", "TMPDIR"])
 llvm_config.use_default_substitutions()
