@@ -716,6 +716,30 @@ LogicalResult Executor::execute(Operation *op) {
         auto xs = get(x).shape;
         Buffer &ob = alloc(r.getResult());
         auto coord = static_cast<edgert_coord_mode>(r.getCoordinateMode());
+        auto nearestMode = static_cast<edgert_nearest_mode>(
+            r.getNearestMode().value_or(NearestMode::round_prefer_floor));
+        if (r.getMode() == ResizeMode::bicubic || r.getScale()) {
+          // The general kernel: bicubic, or coordinate scales given.
+          edgert_resize_params p;
+          p.mode = static_cast<edgert_resize_mode>(r.getMode());
+          p.coord = coord;
+          p.nearest = nearestMode;
+          p.scale_h = p.scale_w = 0.0f;
+          if (auto s = r.getScale()) {
+            p.scale_h = (*s)[0];
+            p.scale_w = (*s)[1];
+          }
+          p.cubic_a = r.getCubicCoeffA() ? r.getCubicCoeffA()->convertToFloat()
+                                         : -0.75f;
+          p.exclude_outside = r.getExcludeOutside() ? 1 : 0;
+          if (p.mode != EDGERT_RESIZE_NEAREST && get(x).type != ElemType::F32)
+            return unsupportedType(op, x);
+          return check(op,
+                       edgert_resize(elemTypeSize(ob.type), &p, xs.data(),
+                                     get(x).data.data(), ob.shape.data(),
+                                     ob.data.data()),
+                       "edgert_resize");
+        }
         if (r.getMode() == ResizeMode::nearest) {
           auto nearest = static_cast<edgert_nearest_mode>(
               r.getNearestMode().value_or(NearestMode::round_prefer_floor));

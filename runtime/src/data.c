@@ -516,3 +516,131 @@ edgert_status edgert_resize_bilinear_f32(edgert_coord_mode coord,
     }
   return EDGERT_OK;
 }
+
+/* Source coordinate of output coordinate x for the general kernel: `scale`
+ * is output / input, `outf` the real-valued output size in * scale. */
+static double resize_src(int mode, int32_t x, int32_t in, double scale,
+                         double outf) {
+  switch (mode) {
+  case EDGERT_COORD_ALIGN_CORNERS:
+    return outf == 1.0 ? 0.0 : (double)x * (double)(in - 1) / (outf - 1.0);
+  case EDGERT_COORD_HALF_PIXEL:
+    return ((double)x + 0.5) / scale - 0.5;
+  case EDGERT_COORD_PYTORCH_HALF_PIXEL:
+    return outf > 1.0 ? ((double)x + 0.5) / scale - 0.5 : -0.5;
+  default: /* EDGERT_COORD_ASYMMETRIC */
+    return (double)x / scale;
+  }
+}
+
+/* Four bicubic taps of source coordinate x: indices clamped to [0, in-1]
+ * and their weights (zeroed outside the input and renormalized with
+ * exclude_outside). */
+static void cubic_taps(double x, int32_t in, double a, int32_t exclude,
+                       int32_t idx[4], float w[4]) {
+  double f = floor(x), r = x - f, c[4], sum = 0.0, s;
+  int32_t base, k;
+  if (r == 0.0) { /* integral: taps x-2 .. x+1, weights 0, 0, 1, 0 */
+    r = 1.0;
+    f -= 1.0;
+  }
+  s = r + 1.0;
+  c[0] = ((a * s - 5.0 * a) * s + 8.0 * a) * s - 4.0 * a;
+  c[1] = ((a + 2.0) * r - (a + 3.0)) * r * r + 1.0;
+  s = 1.0 - r;
+  c[2] = ((a + 2.0) * s - (a + 3.0)) * s * s + 1.0;
+  s = 2.0 - r;
+  c[3] = ((a * s - 5.0 * a) * s + 8.0 * a) * s - 4.0 * a;
+  /* Coordinates far outside the input only ever reach clamped taps. */
+  if (f < -4.0)
+    f = -4.0;
+  if (f > (double)in + 4.0)
+    f = (double)in + 4.0;
+  base = (int32_t)f - 1;
+  for (k = 0; k < 4; ++k) {
+    const int32_t i = base + k;
+    if (exclude && (i < 0 || i >= in))
+      c[k] = 0.0;
+    sum += c[k];
+    idx[k] = i < 0 ? 0 : (i >= in ? in - 1 : i);
+  }
+  for (k = 0; k < 4; ++k)
+    w[k] = (float)(exclude ? (sum != 0.0 ? c[k] / sum : 0.0) : c[k]);
+}
+
+edgert_status edgert_resize(int32_t elem_size, const edgert_resize_params *p,
+                            const int32_t in_shape[4], const void *restrict in,
+                            const int32_t out_shape[4], void *restrict out) {
+  int32_t N, H, W, C, OH, OW, n, oh, ow, c;
+  double sh, sw;
+  if (!p || !edgert_elem_size_ok(elem_size) ||
+      !resize_args_ok((int)p->coord, in_shape, out_shape) ||
+      (unsigned)p->mode > (unsigned)EDGERT_RESIZE_BICUBIC ||
+      (p->mode == EDGERT_RESIZE_NEAREST &&
+       (unsigned)p->nearest > (unsigned)EDGERT_NEAREST_CEIL) ||
+      (p->mode != EDGERT_RESIZE_NEAREST && elem_size != 4) ||
+      !(p->scale_h == p->scale_h) || !(p->scale_w == p->scale_w))
+    return EDGERT_ERR_INVALID;
+  N = in_shape[0];
+  H = in_shape[1];
+  W = in_shape[2];
+  C = in_shape[3];
+  OH = out_shape[1];
+  OW = out_shape[2];
+  if (OH == 0 || OW == 0 || N == 0 || C == 0)
+    return EDGERT_OK;
+  sh = p->scale_h > 0.0f ? (double)p->scale_h : (double)OH / (double)H;
+  sw = p->scale_w > 0.0f ? (double)p->scale_w : (double)OW / (double)W;
+  for (n = 0; n < N; ++n)
+    for (oh = 0; oh < OH; ++oh) {
+      const double y = resize_src((int)p->coord, oh, H, sh, sh * H);
+      for (ow = 0; ow < OW; ++ow) {
+        const double x = resize_src((int)p->coord, ow, W, sw, sw * W);
+        const size_t o = (size_t)((n * OH + oh) * OW + ow) * C;
+        if (p->mode == EDGERT_RESIZE_NEAREST) {
+          const int32_t ih = nearest_index((int)p->nearest, y, H);
+          const int32_t iw = nearest_index((int)p->nearest, x, W);
+          edgert_copy_elems((byte *)out + o * elem_size,
+                            (const byte *)in +
+                                (size_t)((n * H + ih) * W + iw) * C * elem_size,
+                            C, elem_size);
+        } else if (p->mode == EDGERT_RESIZE_BILINEAR) {
+          int32_t h0, h1, w0, w1;
+          float ty, tx;
+          const float *src = (const float *)in;
+          const float *p00, *p01, *p10, *p11;
+          float *dst = (float *)out + o;
+          linear_taps(y, H, &h0, &h1, &ty);
+          linear_taps(x, W, &w0, &w1, &tx);
+          p00 = src + ((n * H + h0) * W + w0) * C;
+          p01 = src + ((n * H + h0) * W + w1) * C;
+          p10 = src + ((n * H + h1) * W + w0) * C;
+          p11 = src + ((n * H + h1) * W + w1) * C;
+          for (c = 0; c < C; ++c) {
+            const float top = p00[c] + (p01[c] - p00[c]) * tx;
+            const float bot = p10[c] + (p11[c] - p10[c]) * tx;
+            dst[c] = top + (bot - top) * ty;
+          }
+        } else {
+          int32_t hi[4], wi[4], i, j;
+          float hw[4], ww[4];
+          const float *src = (const float *)in;
+          float *dst = (float *)out + o;
+          cubic_taps(y, H, (double)p->cubic_a, p->exclude_outside, hi, hw);
+          cubic_taps(x, W, (double)p->cubic_a, p->exclude_outside, wi, ww);
+          for (c = 0; c < C; ++c) {
+            float acc = 0.0f;
+            for (i = 0; i < 4; ++i) {
+              float row = 0.0f;
+              const float *line = src + (size_t)(n * H + hi[i]) * W * C + c;
+              for (j = 0; j < 4; ++j)
+                row += ww[j] * line[(size_t)wi[j] * C];
+              acc += hw[i] * row;
+            }
+            dst[c] = acc;
+          }
+        }
+      }
+    }
+  return EDGERT_OK;
+}

@@ -2,7 +2,8 @@
 //
 // onnx.Conv (1-D and 2-D) becomes edge.conv2d / edge.depthwise_conv2d between
 // an NCHW->NHWC and an NHWC->NCHW edge.transpose; the constant filter is
-// transposed once, at compile time (OIHW -> OHWI, depthwise -> 1HW(C*M)).
+// transposed once, at compile time (OIHW -> OHWI, depthwise -> 1HW(C*M));
+// a filter that is not a constant gets an edge.transpose instead.
 // 1-D convolutions are 2-D ones with H = 1 (edge.reshape around them).
 // ConvTranspose (group 1) becomes edge.transpose_conv2d the same way. A zero
 // constant onnx.Pad on spatial axes before a Conv is folded into its pads.
@@ -17,15 +18,23 @@ using namespace edgec::conv;
 
 namespace {
 
-/// A filter constant permuted by `perm` (given for its own rank), typed as
-/// the 4-D `shape4` (1-D filters get their unit H inserted).
+/// The filter `w` permuted by `perm` (given for its own rank), typed as the
+/// 4-D `shape4` (1-D filters get their unit H inserted). A constant filter
+/// is permuted once, at compile time; any other filter (a graph input, a
+/// computed tensor) gets an edge.transpose (and edge.reshape for 1-D).
 Value permuteFilter(OpBuilder &b, Location loc, Operation *node, Value w,
-                    const ConstantTensor &c, ArrayRef<int64_t> perm,
-                    ArrayRef<int64_t> shape4, StringRef suffix) {
-  std::vector<char> data = permuteElements(c, perm);
-  auto type = RankedTensorType::get(shape4, c.getElementType());
-  return edge::ConstantOp::create(
-      b, loc, makeElements(type, data, deriveName(w, node, suffix)));
+                    ArrayRef<int64_t> perm, ArrayRef<int64_t> shape4,
+                    StringRef suffix) {
+  if (auto c = ConstantTensor::get(w)) {
+    std::vector<char> data = permuteElements(*c, perm);
+    auto type = RankedTensorType::get(shape4, c->getElementType());
+    return edge::ConstantOp::create(
+        b, loc, makeElements(type, data, deriveName(w, node, suffix)));
+  }
+  Value t = createTranspose(b, loc, w, perm);
+  if (cast<RankedTensorType>(t.getType()).getShape() != shape4)
+    t = createReshape(b, loc, t, shape4);
+  return t;
 }
 
 struct ConvLowering : OpRewritePattern<onnx::ConvOp> {
@@ -41,11 +50,10 @@ struct ConvLowering : OpRewritePattern<onnx::ConvOp> {
       return nodeError(op, Twine(rank - 2) +
                                "-D convolution has no edge kernel (1-D and "
                                "2-D only)");
-    auto w = ConstantTensor::get(op.getW());
-    if (!w)
-      return nodeError(op, "the filter W is not a constant");
+    if (failed(requireF32(op, op.getW())))
+      return failure();
     int64_t n = rank - 2;
-    ArrayRef<int64_t> ws = w->getShape();
+    ArrayRef<int64_t> ws = getStaticType(op.getW()).getShape();
     SmallVector<int64_t> k(ws.begin() + 2, ws.end());
     SmallVector<int64_t> s(n, 1), d(n, 1);
     if (auto a = op.getStrides())
@@ -71,7 +79,7 @@ struct ConvLowering : OpRewritePattern<onnx::ConvOp> {
       // Depthwise: [C*M, 1, KH, KW] -> [1, KH, KW, C*M].
       SmallVector<int64_t> perm = oneD ? SmallVector<int64_t>{1, 2, 0}
                                        : SmallVector<int64_t>{1, 2, 3, 0};
-      Value f = permuteFilter(rewriter, loc, op, op.getW(), *w, perm,
+      Value f = permuteFilter(rewriter, loc, op, op.getW(), perm,
                               {1, kh, kw, o}, "1hwc");
       y = edge::DepthwiseConv2DOp::create(
           rewriter, loc, outType, x, f, bias, to2D(s, oneD, 1),
@@ -80,7 +88,7 @@ struct ConvLowering : OpRewritePattern<onnx::ConvOp> {
     } else {
       SmallVector<int64_t> perm = oneD ? SmallVector<int64_t>{0, 2, 1}
                                        : SmallVector<int64_t>{0, 2, 3, 1};
-      Value f = permuteFilter(rewriter, loc, op, op.getW(), *w, perm,
+      Value f = permuteFilter(rewriter, loc, op, op.getW(), perm,
                               {o, kh, kw, ws[1]}, "ohwi");
       y = edge::Conv2DOp::create(rewriter, loc, outType, x, f, bias,
                                  to2D(s, oneD, 1), to2D(d, oneD, 1),
@@ -107,11 +115,10 @@ struct ConvTransposeLowering : OpRewritePattern<onnx::ConvTransposeOp> {
     if (op.getGroup() != 1)
       return nodeError(op, "grouped transposed convolution (group " +
                                Twine(op.getGroup()) + ") has no edge kernel");
-    auto w = ConstantTensor::get(op.getW());
-    if (!w)
-      return nodeError(op, "the filter W is not a constant");
+    if (failed(requireF32(op, op.getW())))
+      return failure();
     int64_t n = rank - 2;
-    ArrayRef<int64_t> ws = w->getShape();
+    ArrayRef<int64_t> ws = getStaticType(op.getW()).getShape();
     SmallVector<int64_t> k(ws.begin() + 2, ws.end());
     SmallVector<int64_t> s(n, 1), d(n, 1), outPad(n, 0);
     if (auto a = op.getStrides())
@@ -139,12 +146,16 @@ struct ConvTransposeLowering : OpRewritePattern<onnx::ConvTransposeOp> {
       int64_t total = full + outPad[i] - out;
       if (total < 0)
         return nodeError(op, "output_shape needs negative padding");
+      // The extra odd pad goes at the end for SAME_UPPER, at the start for
+      // SAME_LOWER, as for Conv: ONNX's reference implementation and its
+      // test data (test_convtranspose_autopad_same) and ONNX Runtime do
+      // this; the opset <= 17 operator text states it the other way round.
       if (autoPad == "SAME_UPPER") {
-        pads[i] = total - total / 2;
-        pads[i + n] = total / 2;
-      } else {
         pads[i] = total / 2;
         pads[i + n] = total - total / 2;
+      } else {
+        pads[i] = total - total / 2;
+        pads[i + n] = total / 2;
       }
     }
     for (int64_t p : pads)
@@ -156,7 +167,7 @@ struct ConvTransposeLowering : OpRewritePattern<onnx::ConvTransposeOp> {
     // [C, O, KH, KW] -> [O, KH, KW, C].
     SmallVector<int64_t> perm = oneD ? SmallVector<int64_t>{1, 2, 0}
                                      : SmallVector<int64_t>{1, 2, 3, 0};
-    Value f = permuteFilter(rewriter, loc, op, op.getW(), *w, perm,
+    Value f = permuteFilter(rewriter, loc, op, op.getW(), perm,
                             {ws[1], kh, kw, ws[0]}, "ohwi");
     Value bias = isNone(op.getB()) ? Value() : op.getB();
     Value x = toNHWC(rewriter, loc, op.getX());

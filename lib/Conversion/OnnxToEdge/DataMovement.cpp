@@ -1,6 +1,6 @@
 //===- DataMovement.cpp - data movement onnx ops to edge ------------------===//
 //
-// Constants, Identity/Dropout (removed), Reshape/Flatten/Squeeze/Unsqueeze
+// Constants, Identity/Dropout (removed; a Dropout mask is all true), Reshape/Flatten/Squeeze/Unsqueeze
 // (edge.reshape to the static result type), Transpose, Concat, Split, Slice
 // (constant starts/ends/axes/steps), Pad, Gather, Tile, Expand, and the NHWC
 // window ops Resize, DepthToSpace and SpaceToDepth.
@@ -31,7 +31,7 @@ struct ConstantLowering : OpRewritePattern<onnx::ConstantOp> {
   }
 };
 
-/// Identity, Dropout (inference): the result is the input.
+/// Identity: the result is the input.
 template <typename OnnxOp>
 struct ForwardLowering : OpRewritePattern<OnnxOp> {
   using OpRewritePattern<OnnxOp>::OpRewritePattern;
@@ -44,6 +44,39 @@ struct ForwardLowering : OpRewritePattern<OnnxOp> {
     for (Value r : op->getResults().drop_front())
       repl.push_back(r);
     rewriter.replaceOp(op, repl);
+    return success();
+  }
+};
+
+/// Dropout at inference (training_mode absent or constant false) and with a
+/// constant zero ratio is the identity, its mask all true. Training-mode
+/// Dropout with another ratio is random: no edge kernel.
+struct DropoutLowering : OpRewritePattern<onnx::DropoutOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(onnx::DropoutOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isNone(op.getTrainingMode())) {
+      auto mode = getConstInts(op.getTrainingMode());
+      if (!mode || mode->size() != 1 || (*mode)[0] != 0) {
+        auto ratio = getConstFloats(op.getRatio());
+        if (!ratio || ratio->size() != 1 || (*ratio)[0] != 0.0f)
+          return nodeError(op, "training-mode Dropout (training_mode not a "
+                               "constant false, ratio not a constant 0) is "
+                               "random: it has no edge kernel");
+      }
+    }
+    if (op.getData().getType() != op.getOutput().getType())
+      return nodeError(op, "output type differs from the data type");
+    Value mask = op.getMask();
+    if (!isNone(mask) && !mask.use_empty()) {
+      auto maskT = getStaticType(mask);
+      if (!maskT)
+        return requireStaticShapes(op);
+      mask = edge::ConstantOp::create(
+          rewriter, op.getLoc(),
+          DenseElementsAttr::get(maskT, rewriter.getBoolAttr(true)));
+    }
+    rewriter.replaceOp(op, {op.getData(), mask});
     return success();
   }
 };
@@ -274,8 +307,13 @@ struct ResizeLowering : OpRewritePattern<onnx::ResizeOp> {
       mode = edge::ResizeMode::nearest;
     else if (op.getMode() == "linear")
       mode = edge::ResizeMode::bilinear;
+    else if (op.getMode() == "cubic")
+      mode = edge::ResizeMode::bicubic;
     else
       return nodeError(op, op.getMode() + " mode has no edge kernel");
+    if (mode == edge::ResizeMode::bicubic &&
+        failed(requireF32(op, op.getX())))
+      return failure();
     std::optional<edge::CoordinateMode> coord =
         llvm::StringSwitch<std::optional<edge::CoordinateMode>>(
             op.getCoordinateTransformationMode())
@@ -296,11 +334,32 @@ struct ResizeLowering : OpRewritePattern<onnx::ResizeOp> {
                                  "' has no edge kernel");
       nearest = edge::NearestModeAttr::get(ctx, *nm);
     }
+    // Given scales map coordinates even when floor(in * scale) made the
+    // output size's ratio differ (a fractional downsample).
+    DenseF32ArrayAttr scaleAttr;
+    if (auto sc = getConstFloats(op.getScales()); sc && sc->size() == 4) {
+      float sh = (*sc)[2], sw = (*sc)[3];
+      if (!(sh > 0.0f) || !(sw > 0.0f))
+        return nodeError(op, "scales must be positive");
+      auto ratio = [&](int64_t d) {
+        return float(double(yT.getDimSize(d)) / double(xT.getDimSize(d)));
+      };
+      if (sh != ratio(2) || sw != ratio(3))
+        scaleAttr = rewriter.getDenseF32ArrayAttr({sh, sw});
+    }
+    FloatAttr cubicA;
+    UnitAttr exclude;
+    if (mode == edge::ResizeMode::bicubic) {
+      cubicA = rewriter.getF32FloatAttr(op.getCubicCoeffA().convertToFloat());
+      if (op.getExcludeOutside())
+        exclude = rewriter.getUnitAttr();
+    }
     Location loc = op.getLoc();
     Value x = toNHWC(rewriter, loc, op.getX());
     Value y = edge::ResizeOp::create(
         rewriter, loc, nhwcType(yT), x, edge::ResizeModeAttr::get(ctx, mode),
-        edge::CoordinateModeAttr::get(ctx, *coord), nearest);
+        edge::CoordinateModeAttr::get(ctx, *coord), nearest, scaleAttr, cubicA,
+        exclude);
     rewriter.replaceOp(op, fromNHWC(rewriter, loc, y, yT));
     return success();
   }
@@ -351,7 +410,7 @@ struct SpaceToDepthLowering : OpRewritePattern<onnx::SpaceToDepthOp> {
 void edgec::populateOnnxDataMovementToEdgePatterns(
     RewritePatternSet &patterns) {
   patterns.add<ConstantLowering, ForwardLowering<onnx::IdentityOp>,
-               ForwardLowering<onnx::DropoutOp>,
+               DropoutLowering,
                ReshapeLowering<onnx::ReshapeOp>, ReshapeLowering<onnx::FlattenOp>,
                ReshapeLowering<onnx::SqueezeOp>,
                ReshapeLowering<onnx::UnsqueezeOp>, TransposeLowering,

@@ -63,6 +63,56 @@ struct BinaryLowering : OpRewritePattern<OnnxOp> {
   }
 };
 
+/// Pow(T base, T1 exponent) -> T. f32 base: an integer exponent is cast to
+/// f32. Integer base and the same integer exponent type (i8/i16/i32): the
+/// integer kernel (wrapping). Integer base (i8..i64) with an f32 exponent:
+/// computed in f32 and truncated back, as ONNX's reference truncates its
+/// float result (exact while |result| < 2^24).
+struct PowLowering : OpRewritePattern<onnx::PowOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(onnx::PowOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(op)))
+      return failure();
+    Location loc = op.getLoc();
+    Value x = op.getX(), y = op.getY();
+    Type xe = getElementTypeOrSelf(x.getType());
+    Type ye = getElementTypeOrSelf(y.getType());
+    auto castTo = [&](Value v, Type e) -> Value {
+      auto t = cast<RankedTensorType>(v.getType());
+      if (t.getElementType() == e)
+        return v;
+      return edge::CastOp::create(rewriter, loc, t.clone(e), v);
+    };
+    Type f32 = rewriter.getF32Type();
+    if (xe.isF32()) {
+      if (!isEdgeDataType(ye) || ye.isInteger(1))
+        return requireArithType(op, y);
+      rewriter.replaceOp(op, createBinary<edge::PowOp>(
+                                 rewriter, loc, x, castTo(y, f32),
+                                 op.getType()));
+      return success();
+    }
+    if (!isEdgeDataType(xe) || xe.isInteger(1))
+      return requireArithType(op, x);
+    if (xe == ye) {
+      if (failed(requireArithType(op, x)))
+        return failure();
+      rewriter.replaceOp(op, createBinary<edge::PowOp>(rewriter, loc, x, y,
+                                                       op.getType()));
+      return success();
+    }
+    if (!ye.isF32())
+      return nodeError(op, "an integer base with a different exponent type "
+                           "has no edge kernel");
+    auto outT = cast<RankedTensorType>(op.getType());
+    Value p = createBinary<edge::PowOp>(rewriter, loc, castTo(x, f32), y,
+                                        outT.clone(f32));
+    rewriter.replaceOp(op, castTo(p, xe));
+    return success();
+  }
+};
+
 /// Sum / Max / Min / Mean over any number of inputs.
 template <typename OnnxOp, typename EdgeOp, bool mean = false>
 struct VariadicLowering : OpRewritePattern<OnnxOp> {
@@ -356,26 +406,104 @@ struct CastLowering : OpRewritePattern<onnx::CastOp> {
 };
 
 /// y = x * scale / sqrt(var + eps) + (B - mean * scale / sqrt(var + eps)),
-/// with per-channel constants shaped [C, 1, ..., 1].
+/// with per-channel constants shaped [C, 1, ..., 1] when the parameters are
+/// constants, the same computed by edge ops otherwise. Training mode
+/// normalizes with the batch statistics (mean and population variance over
+/// every axis but 1) and updates the running ones with `momentum`.
 struct BatchNormLowering : OpRewritePattern<onnx::BatchNormalizationOp> {
   using OpRewritePattern::OpRewritePattern;
+  static LogicalResult decompose(onnx::BatchNormalizationOp op,
+                                 PatternRewriter &rewriter, bool training) {
+    auto xT = getStaticType(op.getX());
+    int64_t rank = xT.getRank(), c = rank > 1 ? xT.getDimSize(1) : 1;
+    Location loc = op.getLoc();
+    SmallVector<int64_t> chShape(std::max<int64_t>(rank - 1, 1), 1);
+    chShape[0] = c;
+    auto chT = RankedTensorType::get(chShape, rewriter.getF32Type());
+    auto perChannel = [&](Value v) { return createReshape(rewriter, loc, v, chShape); };
+    Value mean = perChannel(op.getInputMean());
+    Value var = perChannel(op.getInputVar());
+    Value runMean = op.getRunningMean(), runVar = op.getRunningVar();
+    if (training) {
+      if (rank < 2)
+        return nodeError(op, "training mode needs a channel axis");
+      SmallVector<int64_t> axes, keepShape(xT.getShape());
+      for (int64_t i = 0; i < rank; ++i)
+        if (i != 1) {
+          axes.push_back(i);
+          keepShape[i] = 1;
+        }
+      auto keepT = RankedTensorType::get(keepShape, rewriter.getF32Type());
+      Value bMean = edge::ReduceOp::create(rewriter, loc, keepT,
+                                           edge::ReduceKind::mean, op.getX(),
+                                           axes, /*keep_dims=*/true);
+      Value d = createBinary<edge::SubOp>(rewriter, loc, op.getX(), bMean, xT);
+      Value bVar = edge::ReduceOp::create(
+          rewriter, loc, keepT, edge::ReduceKind::mean,
+          createBinary<edge::MulOp>(rewriter, loc, d, d, xT), axes,
+          /*keep_dims=*/true);
+      bMean = createReshape(rewriter, loc, bMean, chShape);
+      bVar = createReshape(rewriter, loc, bVar, chShape);
+      // running = input * momentum + batch * (1 - momentum).
+      float m = op.getMomentum().convertToFloat();
+      auto update = [&](Value input, Value batch, Value result) -> Value {
+        if (isNone(result) || result.use_empty())
+          return result;
+        Value u = createBinary<edge::AddOp>(
+            rewriter, loc,
+            createBinary<edge::MulOp>(rewriter, loc, input,
+                                      createScalar(rewriter, loc, m), chT),
+            createBinary<edge::MulOp>(rewriter, loc, batch,
+                                      createScalar(rewriter, loc, 1.0f - m),
+                                      chT),
+            chT);
+        return createReshape(rewriter, loc, u,
+                             getStaticType(result).getShape());
+      };
+      runMean = update(mean, bMean, runMean);
+      runVar = update(var, bVar, runVar);
+      mean = bMean;
+      var = bVar;
+    }
+    // mul = scale * rsqrt(var + eps); add = B - mean * mul.
+    Value inv = edge::UnaryOp::create(
+        rewriter, loc, chT,
+        edge::UnaryKindAttr::get(op.getContext(), edge::UnaryKind::rsqrt),
+        createBinary<edge::AddOp>(
+            rewriter, loc, var,
+            createScalar(rewriter, loc, op.getEpsilon().convertToFloat()),
+            chT));
+    Value mul = createBinary<edge::MulOp>(rewriter, loc,
+                                          perChannel(op.getScale()), inv, chT);
+    Value add = createBinary<edge::SubOp>(
+        rewriter, loc, perChannel(op.getB()),
+        createBinary<edge::MulOp>(rewriter, loc, mean, mul, chT), chT);
+    Value y = createBinary<edge::MulOp>(rewriter, loc, op.getX(), mul, xT);
+    y = createBinary<edge::AddOp>(rewriter, loc, y, add, xT);
+    rewriter.replaceOp(op, {y, runMean, runVar});
+    return success();
+  }
   LogicalResult matchAndRewrite(onnx::BatchNormalizationOp op,
                                 PatternRewriter &rewriter) const override {
     if (failed(requireStaticShapes(op)) || failed(requireF32(op, op.getX())))
       return failure();
+    auto xT = getStaticType(op.getX());
+    int64_t c = xT.getRank() > 1 ? xT.getDimSize(1) : 1;
+    for (Value v : {op.getScale(), op.getB(), op.getInputMean(),
+                    op.getInputVar()}) {
+      if (failed(requireF32(op, v)))
+        return failure();
+      if (getStaticType(v).getNumElements() != c)
+        return nodeError(op, "parameters do not have C elements");
+    }
     if (op.getTrainingMode() != 0 || !op.getRunningMean().use_empty() ||
         !op.getRunningVar().use_empty())
-      return nodeError(op, "training mode has no edge kernel");
+      return decompose(op, rewriter, /*training=*/true);
     auto scale = getConstFloats(op.getScale()), bias = getConstFloats(op.getB());
     auto mean = getConstFloats(op.getInputMean());
     auto var = getConstFloats(op.getInputVar());
     if (!scale || !bias || !mean || !var)
-      return nodeError(op, "scale, B, mean and var must be constants");
-    auto xT = getStaticType(op.getX());
-    int64_t c = xT.getRank() > 1 ? xT.getDimSize(1) : 1;
-    for (auto *v : {&*scale, &*bias, &*mean, &*var})
-      if (int64_t(v->size()) != c)
-        return nodeError(op, "parameters do not have C elements");
+      return decompose(op, rewriter, /*training=*/false);
     float eps = op.getEpsilon().convertToFloat();
     SmallVector<float> mul(c), add(c);
     for (int64_t i = 0; i < c; ++i) {
@@ -408,7 +536,7 @@ void edgec::populateOnnxElementwiseToEdgePatterns(RewritePatternSet &patterns) {
       BinaryLowering<onnx::SubOp, edge::SubOp>,
       BinaryLowering<onnx::MulOp, edge::MulOp>,
       BinaryLowering<onnx::DivOp, edge::DivOp>,
-      BinaryLowering<onnx::PowOp, edge::PowOp, /*floatOnly=*/true>,
+      PowLowering,
       VariadicLowering<onnx::SumOp, edge::AddOp>,
       VariadicLowering<onnx::MaxOp, edge::MaximumOp>,
       VariadicLowering<onnx::MinOp, edge::MinimumOp>,

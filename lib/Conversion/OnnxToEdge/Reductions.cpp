@@ -123,18 +123,69 @@ struct TopKLowering : OpRewritePattern<onnx::TopKOp> {
   }
 };
 
+/// LayerNormalization becomes edge.layer_norm; when its Mean / InvStdDev
+/// results are used it is decomposed instead (edge.layer_norm has only Y):
+///   mean = reduce_mean(x), d = x - mean, inv = rsqrt(reduce_mean(d * d) + eps),
+///   y = d * inv * scale (+ B), the statistics keeping the reduced dims as 1.
 struct LayerNormLowering : OpRewritePattern<onnx::LayerNormalizationOp> {
   using OpRewritePattern::OpRewritePattern;
+  static LogicalResult decompose(onnx::LayerNormalizationOp op,
+                                 PatternRewriter &rewriter, int64_t axis,
+                                 Value bias) {
+    for (Value v : {Value(op.getScale()), bias, Value(op.getMean()),
+                    Value(op.getInvStdDev())})
+      if (v && !isNone(v) && failed(requireF32(op, v)))
+        return failure();
+    auto xT = getStaticType(op.getX());
+    int64_t rank = xT.getRank();
+    SmallVector<int64_t> axes, statShape(xT.getShape());
+    for (int64_t i = axis; i < rank; ++i) {
+      axes.push_back(i);
+      statShape[i] = 1;
+    }
+    auto statT = RankedTensorType::get(statShape, xT.getElementType());
+    for (Value v : {op.getMean(), op.getInvStdDev()})
+      if (!v.use_empty() && v.getType() != statT)
+        return nodeError(op, "the Mean/InvStdDev result type is not the "
+                             "input shape with the normalized axes as 1");
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto mul = [&](Value a, Value b, Type t) -> Value {
+      return edge::MulOp::create(rewriter, loc, t, a, b, edge::ActivationAttr());
+    };
+    Value mean = edge::ReduceOp::create(rewriter, loc, statT,
+                                        edge::ReduceKind::mean, op.getX(),
+                                        axes, /*keep_dims=*/true);
+    Value d = edge::SubOp::create(rewriter, loc, xT, op.getX(), mean,
+                                  edge::ActivationAttr());
+    Value var = edge::ReduceOp::create(rewriter, loc, statT,
+                                       edge::ReduceKind::mean, mul(d, d, xT),
+                                       axes, /*keep_dims=*/true);
+    Value eps = createScalar(rewriter, loc, op.getEpsilon().convertToFloat());
+    Value inv = edge::UnaryOp::create(
+        rewriter, loc, statT,
+        edge::UnaryKindAttr::get(ctx, edge::UnaryKind::rsqrt),
+        edge::AddOp::create(rewriter, loc, statT, var, eps,
+                            edge::ActivationAttr()));
+    Type yT = op.getY().getType();
+    Value y = mul(mul(d, inv, xT), op.getScale(), yT);
+    if (bias)
+      y = edge::AddOp::create(rewriter, loc, yT, y, bias,
+                              edge::ActivationAttr());
+    rewriter.replaceOp(op, {y, mean, inv});
+    return success();
+  }
   LogicalResult matchAndRewrite(onnx::LayerNormalizationOp op,
                                 PatternRewriter &rewriter) const override {
     if (failed(requireStaticShapes(op)) || failed(requireF32(op, op.getX())))
       return failure();
-    if (!op.getMean().use_empty() || !op.getInvStdDev().use_empty())
-      return nodeError(op, "the Mean/InvStdDev results have no edge kernel");
-    auto axis = normalizeAxis(op.getAxis(), getStaticType(op.getX()).getRank());
+    auto xT = getStaticType(op.getX());
+    auto axis = normalizeAxis(op.getAxis(), xT.getRank());
     if (!axis)
       return nodeError(op, "axis out of range");
     Value bias = isNone(op.getB()) ? Value() : op.getB();
+    if (!op.getMean().use_empty() || !op.getInvStdDev().use_empty())
+      return decompose(op, rewriter, *axis, bias);
     Value y = edge::LayerNormOp::create(rewriter, op.getLoc(), op.getY().getType(),
                                         op.getX(), op.getScale(), bias, *axis,
                                         op.getEpsilon());

@@ -1092,6 +1092,20 @@ LogicalResult ResizeOp::verify() {
     return failure();
   if (getNearestMode() && getMode() != ResizeMode::nearest)
     return emitOpError() << "nearest_mode only applies to nearest resize";
+  if ((getCubicCoeffA() || getExcludeOutside()) &&
+      getMode() != ResizeMode::bicubic)
+    return emitOpError()
+           << "cubic_coeff_a and exclude_outside only apply to bicubic resize";
+  if (getMode() == ResizeMode::bicubic && !elementOf(getInput()).isF32())
+    return emitOpError() << "bicubic resize is f32 only";
+  if (auto s = getScale()) {
+    if (s->size() != 2)
+      return emitOpError() << "scale must have 2 entries [h, w], got "
+                           << s->size();
+    for (float v : *s)
+      if (!(v > 0.0f) || std::isinf(v))
+        return emitOpError() << "scale entries must be positive and finite";
+  }
   return verifyElementwiseTypes(
       *this, {elementOf(getInput()), elementOf(getOutput())}, true);
 }

@@ -1,4 +1,4 @@
-/* edgert: data movement. All kernels here except bilinear resize are
+/* edgert: data movement. All kernels here except bilinear/bicubic resize are
  * type-agnostic: `elem_size` is the element size in bytes (1, 2, 4 or 8), and
  * in/out are untyped. Inputs and outputs must not overlap. */
 #ifndef EDGERT_DATA_H
@@ -134,6 +134,42 @@ edgert_status edgert_resize_bilinear_f32(edgert_coord_mode coord,
                                          const float *EDGERT_RESTRICT in,
                                          const int32_t out_shape[4],
                                          float *EDGERT_RESTRICT out);
+
+/** Values match edgec::edge::ResizeMode. */
+typedef enum edgert_resize_mode {
+  EDGERT_RESIZE_NEAREST = 0,
+  EDGERT_RESIZE_BILINEAR = 1,
+  EDGERT_RESIZE_BICUBIC = 2
+} edgert_resize_mode;
+
+/** Parameters of the general edge.resize kernel. */
+typedef struct edgert_resize_params {
+  edgert_resize_mode mode;
+  edgert_coord_mode coord;
+  edgert_nearest_mode nearest; /* nearest only */
+  /* Coordinate scales (output / input) of H and W; <= 0 means OH / H and
+   * OW / W. ONNX Resize given `scales` maps coordinates with them even when
+   * the output size floor(in * scale) makes out / in differ. */
+  float scale_h, scale_w;
+  float cubic_a;           /* bicubic: the kernel's A (ONNX default -0.75) */
+  int32_t exclude_outside; /* bicubic: taps outside the input weigh 0 and
+                              the others are renormalized */
+} edgert_resize_params;
+
+/** edge.resize, any mode: [N,H,W,C] -> [N,OH,OW,C]. Nearest copies elements
+ *  of any `elem_size`; bilinear and bicubic are f32 (elem_size 4). Source
+ *  coordinates follow ONNX Resize: with scale s and `out' = s * in` (the
+ *  real-valued output size), asymmetric x / s, half_pixel (x + 0.5) / s -
+ *  0.5, pytorch_half_pixel the same or -0.5 when out' is 1, align_corners
+ *  x * (in - 1) / (out' - 1) (0 when out' is 1). Bilinear clamps the
+ *  coordinate to [0, in-1]; bicubic takes the four taps floor(x)-1 ..
+ *  floor(x)+2 (x-2 .. x+1 for integral x) with the cubic convolution
+ *  weights of A, reading clamped (edge-replicated) positions. */
+edgert_status edgert_resize(int32_t elem_size, const edgert_resize_params *p,
+                            const int32_t in_shape[4],
+                            const void *EDGERT_RESTRICT in,
+                            const int32_t out_shape[4],
+                            void *EDGERT_RESTRICT out);
 
 #ifdef __cplusplus
 }

@@ -89,3 +89,63 @@ func.func @conv_transpose(%x: tensor<1x2x3x3xf32>) -> tensor<1x4x6x6xf32> {
   %y = "onnx.ConvTranspose"(%x, %w, %none) <{auto_pad = "NOTSET", group = 1 : i64, kernel_shape = array<i64: 3, 3>, output_padding = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}> : (tensor<1x2x3x3xf32>, tensor<2x4x3x3xf32>, none) -> tensor<1x4x6x6xf32>
   return %y : tensor<1x4x6x6xf32>
 }
+
+// -----
+
+// A filter that is a graph input: an edge.transpose OIHW -> OHWI at run time
+// (no constant), the bias input used as it is.
+// CHECK-LABEL: func.func @conv_filter_input
+// CHECK-NOT: edge.constant
+// CHECK: %[[W:.*]] = edge.transpose %arg1 perm [0, 2, 3, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x3x3xf32>
+// CHECK: edge.conv2d %{{.*}}, %[[W]], %arg2 stride [1, 1] dilation [1, 1] pad [1, 1, 1, 1] : (tensor<1x5x5x3xf32>, tensor<2x3x3x3xf32>, tensor<2xf32>) -> tensor<1x5x5x2xf32>
+func.func @conv_filter_input(%x: tensor<1x3x5x5xf32>, %w: tensor<2x3x3x3xf32>, %b: tensor<2xf32>) -> tensor<1x2x5x5xf32> {
+  %y = "onnx.Conv"(%x, %w, %b) <{auto_pad = "NOTSET", group = 1 : i64, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>}> : (tensor<1x3x5x5xf32>, tensor<2x3x3x3xf32>, tensor<2xf32>) -> tensor<1x2x5x5xf32>
+  return %y : tensor<1x2x5x5xf32>
+}
+
+// -----
+
+// Depthwise and 1-D filters from graph inputs: transpose, then reshape to
+// the 4-D kernel layout.
+// CHECK-LABEL: func.func @depthwise_filter_input
+// CHECK: %[[T:.*]] = edge.transpose %arg1 perm [1, 2, 3, 0] : tensor<4x1x3x3xf32> -> tensor<1x3x3x4xf32>
+// CHECK: edge.depthwise_conv2d %{{.*}}, %[[T]] stride [1, 1] dilation [1, 1] pad [1, 1, 1, 1] {depth_multiplier = 2 : i64}
+func.func @depthwise_filter_input(%x: tensor<1x2x8x8xf32>, %w: tensor<4x1x3x3xf32>) -> tensor<1x4x8x8xf32> {
+  %none = onnx.NoValue
+  %y = "onnx.Conv"(%x, %w, %none) <{auto_pad = "NOTSET", group = 2 : i64, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>}> : (tensor<1x2x8x8xf32>, tensor<4x1x3x3xf32>, none) -> tensor<1x4x8x8xf32>
+  return %y : tensor<1x4x8x8xf32>
+}
+
+// CHECK-LABEL: func.func @conv1d_filter_input
+// CHECK: %[[T:.*]] = edge.transpose %arg1 perm [0, 2, 1] : tensor<3x2x3xf32> -> tensor<3x3x2xf32>
+// CHECK: %[[W:.*]] = edge.reshape %[[T]] : tensor<3x3x2xf32> -> tensor<3x1x3x2xf32>
+// CHECK: edge.conv2d %{{.*}}, %[[W]] stride [1, 1] dilation [1, 1] pad [0, 0, 0, 0] : (tensor<1x1x10x2xf32>, tensor<3x1x3x2xf32>) -> tensor<1x1x8x3xf32>
+func.func @conv1d_filter_input(%x: tensor<1x2x10xf32>, %w: tensor<3x2x3xf32>) -> tensor<1x3x8xf32> {
+  %none = onnx.NoValue
+  %y = "onnx.Conv"(%x, %w, %none) <{auto_pad = "NOTSET", group = 1 : i64, kernel_shape = array<i64: 3>}> : (tensor<1x2x10xf32>, tensor<3x2x3xf32>, none) -> tensor<1x3x8xf32>
+  return %y : tensor<1x3x8xf32>
+}
+
+// -----
+
+// ConvTranspose with a filter input: [C, O, KH, KW] -> [O, KH, KW, C].
+// CHECK-LABEL: func.func @convtranspose_filter_input
+// CHECK: %[[W:.*]] = edge.transpose %arg1 perm [1, 2, 3, 0] : tensor<2x3x3x3xf32> -> tensor<3x3x3x2xf32>
+// CHECK: edge.transpose_conv2d %{{.*}}, %[[W]] stride [1, 1] dilation [1, 1] pad [0, 0, 0, 0] : (tensor<1x3x3x2xf32>, tensor<3x3x3x2xf32>) -> tensor<1x5x5x3xf32>
+func.func @convtranspose_filter_input(%x: tensor<1x2x3x3xf32>, %w: tensor<2x3x3x3xf32>) -> tensor<1x3x5x5xf32> {
+  %none = onnx.NoValue
+  %y = "onnx.ConvTranspose"(%x, %w, %none) <{auto_pad = "NOTSET", group = 1 : i64}> : (tensor<1x2x3x3xf32>, tensor<2x3x3x3xf32>, none) -> tensor<1x3x5x5xf32>
+  return %y : tensor<1x3x5x5xf32>
+}
+
+// -----
+
+// ConvTranspose SAME_UPPER (stride 2, 3 -> 6): total padding 1 goes at the
+// end (bottom/right), as ONNX's reference and test data have it.
+// CHECK-LABEL: func.func @convtranspose_same_upper
+// CHECK: edge.transpose_conv2d %{{.*}}, %{{.*}} stride [2, 2] dilation [1, 1] pad [0, 0, 1, 1] : (tensor<1x3x3x2xf32>, tensor<3x3x3x2xf32>) -> tensor<1x6x6x3xf32>
+func.func @convtranspose_same_upper(%x: tensor<1x2x3x3xf32>, %w: tensor<2x3x3x3xf32>) -> tensor<1x3x6x6xf32> {
+  %none = onnx.NoValue
+  %y = "onnx.ConvTranspose"(%x, %w, %none) <{auto_pad = "SAME_UPPER", group = 1 : i64, strides = array<i64: 2, 2>}> : (tensor<1x2x3x3xf32>, tensor<2x3x3x3xf32>, none) -> tensor<1x3x6x6xf32>
+  return %y : tensor<1x3x6x6xf32>
+}

@@ -64,3 +64,22 @@ func.func @data_movement(%x: tensor<2x3x4xf32>) -> tensor<4x4xf32> {
   %y = "onnx.Softmax"(%c) <{axis = -1 : i64}> : (tensor<4x4xf32>) -> tensor<4x4xf32>
   return %y : tensor<4x4xf32>
 }
+
+// -----
+
+// Pow: an integer exponent of an f32 base is cast to f32; an i32 base with
+// an i32 exponent uses the integer kernel; an integer base with an f32
+// exponent is computed in f32 and cast back (truncating).
+// CHECK-LABEL: func.func @pow_types
+// CHECK: %[[YF:.*]] = edge.cast %arg1 : tensor<3xi32> -> tensor<3xf32>
+// CHECK: edge.pow %arg0, %[[YF]] : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+// CHECK: edge.pow %arg2, %arg1 : (tensor<3xi32>, tensor<3xi32>) -> tensor<3xi32>
+// CHECK: %[[XF:.*]] = edge.cast %arg3 : tensor<3xi64> -> tensor<3xf32>
+// CHECK: %[[P:.*]] = edge.pow %[[XF]], %arg0 : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+// CHECK: edge.cast %[[P]] : tensor<3xf32> -> tensor<3xi64>
+func.func @pow_types(%f: tensor<3xf32>, %i: tensor<3xi32>, %j: tensor<3xi32>, %l: tensor<3xi64>) -> (tensor<3xf32>, tensor<3xi32>, tensor<3xi64>) {
+  %a = "onnx.Pow"(%f, %i) : (tensor<3xf32>, tensor<3xi32>) -> tensor<3xf32>
+  %b = "onnx.Pow"(%j, %i) : (tensor<3xi32>, tensor<3xi32>) -> tensor<3xi32>
+  %c = "onnx.Pow"(%l, %f) : (tensor<3xi64>, tensor<3xf32>) -> tensor<3xi64>
+  return %a, %b, %c : tensor<3xf32>, tensor<3xi32>, tensor<3xi64>
+}

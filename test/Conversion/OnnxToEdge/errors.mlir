@@ -1,11 +1,38 @@
 // RUN: edgec-opt %s --convert-onnx-to-edge --split-input-file -verify-diagnostics
 
-func.func @resize_cubic(%x: tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32> {
+func.func @resize_cubic_int(%x: tensor<1x1x2x2xi8>) -> tensor<1x1x4x4xi8> {
   %none = onnx.NoValue
   %s = onnx.Constant dense<[1.0, 1.0, 2.0, 2.0]> : tensor<4xf32>
-  // expected-error @unknown {{node 'Resize_2' (Resize): cubic mode has no edge kernel}}
-  %y = "onnx.Resize"(%x, %none, %s, %none) <{mode = "cubic"}> : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<1x1x4x4xf32> loc("Resize_2")
+  // expected-error @unknown {{node 'Resize_2' (Resize): element type i8 is not supported (float lowering handles f32)}}
+  %y = "onnx.Resize"(%x, %none, %s, %none) <{mode = "cubic"}> : (tensor<1x1x2x2xi8>, none, tensor<4xf32>, none) -> tensor<1x1x4x4xi8> loc("Resize_2")
+  return %y : tensor<1x1x4x4xi8>
+}
+
+// -----
+
+func.func @resize_tf_crop(%x: tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32> {
+  %none = onnx.NoValue
+  %s = onnx.Constant dense<[1.0, 1.0, 2.0, 2.0]> : tensor<4xf32>
+  // expected-error @unknown {{node 'Resize_3' (Resize): coordinate_transformation_mode 'tf_crop_and_resize' has no edge kernel}}
+  %y = "onnx.Resize"(%x, %none, %s, %none) <{mode = "linear", coordinate_transformation_mode = "tf_crop_and_resize"}> : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<1x1x4x4xf32> loc("Resize_3")
   return %y : tensor<1x1x4x4xf32>
+}
+
+// -----
+
+func.func @dropout_training(%x: tensor<3x4xf32>, %r: tensor<f32>, %t: tensor<i1>) -> tensor<3x4xf32> {
+  // expected-error @unknown {{node 'drop' (Dropout): training-mode Dropout (training_mode not a constant false, ratio not a constant 0) is random: it has no edge kernel}}
+  %y, %m = "onnx.Dropout"(%x, %r, %t) <{seed = 0 : i64}> : (tensor<3x4xf32>, tensor<f32>, tensor<i1>) -> (tensor<3x4xf32>, none) loc("drop")
+  return %y : tensor<3x4xf32>
+}
+
+// -----
+
+func.func @layer_norm_stats_not_f32(%x: tensor<3x4xf32>, %s: tensor<4xf32>) -> (tensor<3x4xf32>, tensor<3x1xi32>) {
+  %none = onnx.NoValue
+  // expected-error @unknown {{node 'ln' (LayerNormalization): element type i32 is not supported (float lowering handles f32)}}
+  %y, %m, %i = "onnx.LayerNormalization"(%x, %s, %none) <{axis = 1 : i64, epsilon = 1.0e-05 : f32, stash_type = 1 : i64}> : (tensor<3x4xf32>, tensor<4xf32>, none) -> (tensor<3x4xf32>, tensor<3x1xi32>, none) loc("ln")
+  return %y, %m : tensor<3x4xf32>, tensor<3x1xi32>
 }
 
 // -----
@@ -28,10 +55,10 @@ func.func @dynamic(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
 
 // -----
 
-func.func @filter_not_constant(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x3x3xf32>) -> tensor<1x1x2x2xf32> {
+func.func @filter_not_f32(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x3x3xi8>) -> tensor<1x1x2x2xf32> {
   %none = onnx.NoValue
-  // expected-error @unknown {{node 'conv' (Conv): the filter W is not a constant}}
-  %y = "onnx.Conv"(%x, %w, %none) <{auto_pad = "NOTSET", group = 1 : i64, kernel_shape = array<i64: 3, 3>}> : (tensor<1x1x4x4xf32>, tensor<1x1x3x3xf32>, none) -> tensor<1x1x2x2xf32> loc("conv")
+  // expected-error @unknown {{node 'conv' (Conv): element type i8 is not supported (float lowering handles f32)}}
+  %y = "onnx.Conv"(%x, %w, %none) <{auto_pad = "NOTSET", group = 1 : i64, kernel_shape = array<i64: 3, 3>}> : (tensor<1x1x4x4xf32>, tensor<1x1x3x3xi8>, none) -> tensor<1x1x2x2xf32> loc("conv")
   return %y : tensor<1x1x2x2xf32>
 }
 
@@ -61,4 +88,12 @@ func.func @no_lowering(%x: tensor<4xf32>) -> tensor<4xi64> {
   %z = "onnx.Expand"(%x, %y) : (tensor<4xf32>, tensor<1xi64>) -> tensor<4xf32>
   %c = "onnx.Cast"(%z) <{to = 7 : i64}> : (tensor<4xf32>) -> tensor<4xi64>
   return %c : tensor<4xi64>
+}
+
+// -----
+
+func.func @pow_i64(%x: tensor<3xi64>) -> tensor<3xi64> {
+  // expected-error @unknown {{node 'pw' (Pow): element type i64 has no edge kernel (f32, i8, i16, i32)}}
+  %y = "onnx.Pow"(%x, %x) : (tensor<3xi64>, tensor<3xi64>) -> tensor<3xi64> loc("pw")
+  return %y : tensor<3xi64>
 }

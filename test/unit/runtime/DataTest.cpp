@@ -238,3 +238,142 @@ TEST(RuntimeData, ResizeBilinear) {
     }
   }
 }
+
+namespace {
+// ONNX's reference Resize, one axis at a time (onnx/backend/test/case/node/
+// resize.py): source coordinate from the given scale and the real-valued
+// output size in * scale; the n taps are the n positions of the
+// edge-padded input closest to it (ties to the lower index); linear weights
+// [1 - r, r], cubic the cubic convolution weights of A, where r in (0, 1]
+// is the distance to the left neighbour.
+double onnxCoord(int mode, int x, int in, double scale) {
+  double outf = scale * in;
+  switch (mode) {
+  case 0: return x / scale;
+  case 1: return outf == 1 ? 0 : x * (in - 1.0) / (outf - 1.0);
+  case 2: return (x + 0.5) / scale - 0.5;
+  default: return outf == 1 ? -0.5 : (x + 0.5) / scale - 0.5;
+  }
+}
+std::vector<double> cubicCoeffs(double r, double a) {
+  return {((a * (r + 1) - 5 * a) * (r + 1) + 8 * a) * (r + 1) - 4 * a,
+          ((a + 2) * r - (a + 3)) * r * r + 1,
+          ((a + 2) * (1 - r) - (a + 3)) * (1 - r) * (1 - r) + 1,
+          ((a * ((1 - r) + 1) - 5 * a) * ((1 - r) + 1) + 8 * a) *
+                  ((1 - r) + 1) - 4 * a};
+}
+// Weights over input positions [0, in) for source coordinate x.
+std::vector<double> onnxWeights(bool cubic, double x, int in, double a,
+                                bool exclude) {
+  double xi = std::floor(x);
+  double r = x == xi ? 1.0 : x - xi;
+  std::vector<double> c =
+      cubic ? cubicCoeffs(r, a) : std::vector<double>{1 - r, r};
+  int n = (int)c.size(), pad = (n + 1) / 2, limit = in + 2 * pad;
+  std::vector<int> order(limit);
+  for (int i = 0; i < limit; ++i) order[i] = i;
+  double xp = x + pad;
+  std::stable_sort(order.begin(), order.end(), [&](int p, int q) {
+    return std::fabs(xp - p) < std::fabs(xp - q);
+  });
+  std::vector<int> taps(order.begin(), order.begin() + n);
+  std::sort(taps.begin(), taps.end());
+  std::vector<double> w(in, 0.0);
+  double sum = 0;
+  for (int k = 0; k < n; ++k) {
+    int idx = taps[k] - pad;
+    if (exclude && (idx < 0 || idx >= in)) c[k] = 0;
+    sum += c[k];
+  }
+  for (int k = 0; k < n; ++k) {
+    int idx = std::min(std::max(taps[k] - pad, 0), in - 1);
+    w[idx] += exclude ? c[k] / sum : c[k];
+  }
+  return w;
+}
+} // namespace
+
+TEST(RuntimeData, ResizeGeneralAgainstOnnxReference) {
+  struct Case { int in, out; double scale; }; // scale 0: out / in
+  const Case cases[] = {{4, 8, 0}, {4, 3, 0.8}, {4, 2, 0.6}, {3, 7, 0},
+                        {5, 2, 0}, {2, 1, 0.6}, {4, 1, 0}};
+  Rng rng(7);
+  for (const Case &cs : cases)
+    for (int mode = 1; mode <= 2; ++mode)
+      for (int cm = 0; cm < 4; ++cm)
+        for (int variant = 0; variant < (mode == 2 ? 3 : 1); ++variant) {
+          const double a = variant == 1 ? -0.5 : -0.75;
+          const bool exclude = variant == 2;
+          const int H = cs.in, W = cs.in + 1, OH = cs.out, OW = cs.out;
+          const int C = 2;
+          double sh = cs.scale ? cs.scale : (double)OH / H;
+          double sw = cs.scale ? cs.scale : (double)OW / W;
+          int32_t is[4] = {1, H, W, C}, os[4] = {1, OH, OW, C};
+          auto x = randomVec(rng, H * W * C);
+          std::vector<float> y(OH * OW * C), want(y.size());
+          for (int oh = 0; oh < OH; ++oh) {
+            auto wh = onnxWeights(mode == 2, onnxCoord(cm, oh, H, sh), H, a, exclude);
+            for (int ow = 0; ow < OW; ++ow) {
+              auto ww = onnxWeights(mode == 2, onnxCoord(cm, ow, W, sw), W, a, exclude);
+              for (int c = 0; c < C; ++c) {
+                double acc = 0;
+                for (int h = 0; h < H; ++h)
+                  for (int w = 0; w < W; ++w)
+                    acc += wh[h] * ww[w] * x[(h * W + w) * C + c];
+                want[(oh * OW + ow) * C + c] = (float)acc;
+              }
+            }
+          }
+          edgert_resize_params p;
+          p.mode = (edgert_resize_mode)mode;
+          p.coord = (edgert_coord_mode)cm;
+          p.nearest = EDGERT_NEAREST_ROUND_PREFER_FLOOR;
+          p.scale_h = cs.scale ? (float)cs.scale : 0.0f;
+          p.scale_w = cs.scale ? (float)cs.scale : 0.0f;
+          p.cubic_a = (float)a;
+          p.exclude_outside = exclude;
+          ASSERT_EQ(edgert_resize(4, &p, is, x.data(), os, y.data()), EDGERT_OK);
+          SCOPED_TRACE("in " + std::to_string(cs.in) + " out " +
+                       std::to_string(cs.out) + " mode " + std::to_string(mode) +
+                       " coord " + std::to_string(cm) + " variant " +
+                       std::to_string(variant));
+          expectNear(y, want, 1e-4f);
+        }
+}
+
+TEST(RuntimeData, ResizeGeneralNearestMatchesNearestKernel) {
+  // Without explicit scales the general kernel's nearest mode is the
+  // type-agnostic nearest kernel; with a scale it maps through the scale.
+  int32_t is[4] = {1, 4, 5, 3}, os[4] = {1, 2, 3, 3};
+  std::vector<int16_t> x(4 * 5 * 3);
+  for (size_t i = 0; i < x.size(); ++i) x[i] = (int16_t)(i * 7 - 50);
+  for (int cm = 0; cm < 4; ++cm)
+    for (int nm = 0; nm < 4; ++nm) {
+      edgert_resize_params p = {EDGERT_RESIZE_NEAREST, (edgert_coord_mode)cm,
+                                (edgert_nearest_mode)nm, 0.0f, 0.0f, -0.75f, 0};
+      std::vector<int16_t> y(2 * 3 * 3), z(y.size());
+      ASSERT_EQ(edgert_resize(2, &p, is, x.data(), os, y.data()), EDGERT_OK);
+      ASSERT_EQ(edgert_resize_nearest(2, (edgert_coord_mode)cm, (edgert_nearest_mode)nm, is, x.data(), os, z.data()), EDGERT_OK);
+      EXPECT_EQ(y, z);
+      p.scale_h = p.scale_w = 0.6f;
+      ASSERT_EQ(edgert_resize(2, &p, is, x.data(), os, y.data()), EDGERT_OK);
+      for (int oh = 0; oh < 2; ++oh)
+        for (int ow = 0; ow < 3; ++ow) {
+          int ih = nearestIdx(nm, onnxCoord(cm, oh, 4, 0.6f), 4);
+          int iw = nearestIdx(nm, onnxCoord(cm, ow, 5, 0.6f), 5);
+          for (int c = 0; c < 3; ++c)
+            EXPECT_EQ(y[(oh * 3 + ow) * 3 + c], x[(ih * 5 + iw) * 3 + c]);
+        }
+    }
+}
+
+TEST(RuntimeData, ResizeGeneralRejectsBadArgs) {
+  int32_t is[4] = {1, 2, 2, 1}, os[4] = {1, 4, 4, 1};
+  float x[4] = {0, 1, 2, 3}, y[16];
+  edgert_resize_params p = {EDGERT_RESIZE_BICUBIC, EDGERT_COORD_HALF_PIXEL,
+                            EDGERT_NEAREST_FLOOR, 0.0f, 0.0f, -0.75f, 0};
+  EXPECT_EQ(edgert_resize(2, &p, is, x, os, y), EDGERT_ERR_INVALID); // f32 only
+  EXPECT_EQ(edgert_resize(4, nullptr, is, x, os, y), EDGERT_ERR_INVALID);
+  p.mode = (edgert_resize_mode)7;
+  EXPECT_EQ(edgert_resize(4, &p, is, x, os, y), EDGERT_ERR_INVALID);
+}

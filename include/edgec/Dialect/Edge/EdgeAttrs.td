@@ -174,7 +174,8 @@ def Edge_PadModeAttr : Edge_EnumAttr<Edge_PadMode, "pad_mode">;
 
 def Edge_ResizeMode : Edge_I32Enum<"ResizeMode", "interpolation of edge.resize", [
   I32EnumAttrCase<"nearest", 0>,
-  I32EnumAttrCase<"bilinear", 1>
+  I32EnumAttrCase<"bilinear", 1>,
+  I32EnumAttrCase<"bicubic", 2>
 ]>;
 def Edge_ResizeModeAttr : Edge_EnumAttr<Edge_ResizeMode, "resize_mode">;
 
@@ -189,7 +190,8 @@ def Edge_CoordinateMode : Edge_I32Enum<"CoordinateMode",
     With scale = in / out: `asymmetric` x_in = x_out * scale;
     `align_corners` x_in = x_out * (in - 1) / (out - 1);
     `half_pixel` x_in = (x_out + 0.5) * scale - 0.5;
-    `pytorch_half_pixel` as half_pixel but 0 when out == 1.
+    `pytorch_half_pixel` as half_pixel but 0 when out == 1. edge.resize's
+    optional `scale` replaces out / in (and out by in * scale).
   }];
 }
 def Edge_CoordinateModeAttr

@@ -792,14 +792,22 @@ def Edge_ResizeOp : Edge_Op<"resize", [Pure]> {
   let description = [{
     Resizes H and W of [N, H, W, C] to the result's [N, OH, OW, C] (the
     target size is static; ONNX scales are turned into sizes during
-    lowering). `mode` is nearest or bilinear, `coordinate_mode` the
-    coordinate transformation, `nearest_mode` (nearest only; default
-    round_prefer_floor) the rounding of source coordinates. Quantized input
-    and result must have identical parameters.
+    lowering). `mode` is nearest, bilinear or bicubic, `coordinate_mode`
+    the coordinate transformation, `nearest_mode` (nearest only; default
+    round_prefer_floor) the rounding of source coordinates. `scale`
+    ([scale_h, scale_w], output / input, positive) is the coordinate scale
+    when it is not OH / H, OW / W (ONNX scales whose output size was
+    rounded down). Bicubic (f32 only) uses the cubic convolution kernel
+    with `cubic_coeff_a` (default -0.75) and, with `exclude_outside`,
+    zero weights for taps outside the input (the rest renormalized).
+    Quantized input and result must have identical parameters.
   }];
   let arguments = (ins Edge_Tensor:$input, Edge_ResizeModeAttr:$mode,
                        Edge_CoordinateModeAttr:$coordinate_mode,
-                       OptionalAttr<Edge_NearestModeAttr>:$nearest_mode);
+                       OptionalAttr<Edge_NearestModeAttr>:$nearest_mode,
+                       OptionalAttr<DenseF32ArrayAttr>:$scale,
+                       OptionalAttr<F32Attr>:$cubic_coeff_a,
+                       UnitAttr:$exclude_outside);
   let results = (outs Edge_Tensor:$output);
   let assemblyFormat = [{
     $mode $input `coordinates` $coordinate_mode (`rounding` $nearest_mode^)?
