@@ -46,14 +46,25 @@ ALL = ["digits", "tinycnn"] + TORCHVISION
 
 
 def cpu_name():
+    """/proc/cpuinfo's model name, family/model and clock of the first CPU."""
+    info = {}
     try:
         with open("/proc/cpuinfo") as f:
             for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
+                if not line.strip():
+                    break
+                key, _, value = line.partition(":")
+                info[key.strip()] = value.strip()
     except OSError:
         pass
-    return platform.processor() or platform.machine()
+    if "model name" not in info:
+        return platform.processor() or platform.machine()
+    extra = []
+    if "cpu family" in info:
+        extra.append(f"family {info['cpu family']} model {info.get('model', '?')}")
+    if "cpu MHz" in info:
+        extra.append(f"{float(info['cpu MHz']):.0f} MHz")
+    return info["model name"] + (f" ({', '.join(extra)})" if extra else "")
 
 
 def prepare(name, model_dir, workdir):
