@@ -4,8 +4,10 @@
 // edgec inspect MODEL [--input-shape NAME=DIMS]... [--json]
 // edgec compile MODEL --target c -o OUTDIR [--name NAME] [--io-layout L]
 //               [--weights-threshold BYTES] [--input-shape NAME=DIMS]...
-// edgec run     MODEL --backend interp -i IN... -o OUTDIR
+//               [--freeze-input NAME=FILE]...
+// edgec run     MODEL [--backend interp|c] -i IN... -o OUTDIR
 //               [--input-shape NAME=DIMS]... [--io-layout nchw|nhwc]
+//               [--freeze-input NAME=FILE]... [--weights-threshold BYTES]
 // edgec --version
 //
 // Exit codes: 0 on success; 1 when a model cannot be imported or an output
@@ -17,7 +19,9 @@
 #include "edgec/Import/OnnxImporter.h"
 #include "edgec/Interpreter/Interpreter.h"
 #include "edgec/Passes/Memory/Passes.h"
+#include "edgec/Pipeline/FreezeInputs.h"
 #include "edgec/Pipeline/Pipeline.h"
+#include "edgec/Runner/CRunner.h"
 #include "edgec/Support/InitAll.h"
 #include "edgec/Targets/C/CTarget.h"
 #include "edgec/Support/TensorIO.h"
@@ -59,6 +63,8 @@ namespace {
 struct ModelArgs {
   std::string model;
   std::vector<std::string> inputShapes;
+  /// --freeze-input NAME=FILE (run and compile only).
+  std::vector<std::string> freezeInputs;
 };
 
 int fail(const llvm::Twine &message) {
@@ -80,6 +86,34 @@ void addModelOptions(CLI::App *cmd, ModelArgs &args) {
       ->allow_extra_args(false);
 }
 
+void addFreezeOption(CLI::App *cmd, ModelArgs &args) {
+  cmd->add_option("--freeze-input", args.freezeInputs,
+                  "Replace graph input NAME by a constant with FILE's "
+                  "contents (.npy or .pb; dtype and shape must match the "
+                  "input) before lowering, e.g. a Reshape's shape "
+                  "(repeatable)")
+      ->type_name("NAME=FILE")
+      ->allow_extra_args(false);
+}
+
+/// Reads the --freeze-input files (before any other work, so that a bad
+/// spec or file fails fast); prints the error and returns false on failure.
+bool readFrozenInputs(const ModelArgs &args,
+                      std::vector<edgec::FrozenInput> &frozen) {
+  for (const std::string &spec : args.freezeInputs) {
+    edgec::FrozenInput in;
+    std::string error = edgec::parseFreezeInputSpec(spec, in.name, in.file);
+    if (error.empty() && !edgec::readTensorFile(in.file, in.value, error))
+      error = "--freeze-input " + in.name + ": " + error;
+    if (!error.empty()) {
+      fail(error);
+      return false;
+    }
+    frozen.push_back(std::move(in));
+  }
+  return true;
+}
+
 /// Imports `args.model` into `context`; on failure prints the error and
 /// returns null.
 mlir::OwningOpRef<mlir::ModuleOp> importModel(const ModelArgs &args,
@@ -97,6 +131,22 @@ mlir::OwningOpRef<mlir::ModuleOp> importModel(const ModelArgs &args,
       edgec::importOnnxModel(args.model, context, options, error);
   if (!module) {
     fail(error.empty() ? args.model + ": import failed" : error);
+    return nullptr;
+  }
+  return module;
+}
+
+/// importModel, then --freeze-input: the frozen inputs become constants.
+mlir::OwningOpRef<mlir::ModuleOp>
+importAndFreeze(const ModelArgs &args,
+                const std::vector<edgec::FrozenInput> &frozen,
+                mlir::MLIRContext &context) {
+  mlir::OwningOpRef<mlir::ModuleOp> module = importModel(args, context);
+  if (!module)
+    return nullptr;
+  std::string error;
+  if (mlir::failed(edgec::freezeInputs(*module, frozen, error))) {
+    fail(args.model + ": " + error);
     return nullptr;
   }
   return module;
@@ -156,6 +206,7 @@ struct RunArgs {
   std::vector<std::string> inputs;
   std::string outputDir;
   std::string ioLayout = "nchw";
+  int64_t weightsThreshold = 64 * 1024;
 };
 
 /// Matches the tensors read from the input files to the graph inputs: by
@@ -231,6 +282,34 @@ bool executeInterp(mlir::func::FuncOp func,
   return mlir::succeeded(interp->run(args, results, error));
 }
 
+/// Compiles the lowered module to C exactly as `edgec compile --target c`
+/// does, builds it with a generated driver main using the host C compiler
+/// ($CC, default cc) in a temporary directory, and runs it.
+bool executeC(mlir::ModuleOp module, const RunArgs &runArgs,
+              const std::vector<edgec::HostTensor> &args,
+              std::vector<edgec::HostTensor> &results, std::string &error) {
+  llvm::SmallString<256> work;
+  if (std::error_code ec =
+          llvm::sys::fs::createUniqueDirectory("edgec-run", work)) {
+    error = "cannot create a temporary directory: " + ec.message();
+    return false;
+  }
+  // The work directory goes away whatever happens.
+  struct Remove {
+    std::string dir;
+    ~Remove() { llvm::sys::fs::remove_directories(dir); }
+  } remove{work.str().str()};
+  edgec::CProgramOptions options;
+  options.workDir = work.str().str();
+  options.runtimeDir = EDGEC_RUNTIME_DIR;
+  options.weightsThreshold = runArgs.weightsThreshold;
+  std::unique_ptr<edgec::CProgram> program =
+      edgec::CProgram::build(module, options, error);
+  if (!program)
+    return false;
+  return mlir::succeeded(program->run(args, results, error));
+}
+
 int runRun(const RunArgs &args, mlir::MLIRContext &context) {
   // Read every input file first: a bad file fails before any work is done.
   std::vector<edgec::HostTensor> tensors(args.inputs.size());
@@ -239,8 +318,12 @@ int runRun(const RunArgs &args, mlir::MLIRContext &context) {
     if (!edgec::readTensorFile(args.inputs[i], tensors[i], error))
       return fail(error);
   }
+  std::vector<edgec::FrozenInput> frozen;
+  if (!readFrozenInputs(args.model, frozen))
+    return 1;
 
-  mlir::OwningOpRef<mlir::ModuleOp> module = importModel(args.model, context);
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      importAndFreeze(args.model, frozen, context);
   if (!module)
     return 1;
   edgec::PipelineOptions pipeline;
@@ -268,6 +351,8 @@ int runRun(const RunArgs &args, mlir::MLIRContext &context) {
   bool ok = false;
   if (args.backend == "interp")
     ok = executeInterp(func, inputs, outputs, error);
+  else if (args.backend == "c")
+    ok = executeC(*module, args, inputs, outputs, error);
   else
     error = "unknown backend '" + args.backend + "'";
   if (!ok)
@@ -311,30 +396,6 @@ struct CompileArgs {
   int64_t weightsThreshold = 64 * 1024;
 };
 
-bool writeFile(const llvm::Twine &path, llvm::StringRef data,
-               std::string &error) {
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path.str(), ec, llvm::sys::fs::OF_None);
-  if (!ec) {
-    os << data;
-    os.close();
-    ec = os.error();
-    os.clear_error();
-  }
-  if (ec)
-    error = "cannot write '" + path.str() + "': " + ec.message();
-  return !ec;
-}
-
-bool copyFile(const llvm::Twine &from, const llvm::Twine &to,
-              std::string &error) {
-  if (std::error_code ec = llvm::sys::fs::copy_file(from, to)) {
-    error = "cannot copy '" + from.str() + "': " + ec.message();
-    return false;
-  }
-  return true;
-}
-
 /// edgec compile --target c: import, lower to edge, plan memory, lower to
 /// EmitC, print <name>.h / <name>.c (+ the weights blob and its .incbin
 /// stub) and the runtime into OUTDIR. Everything is written to a temporary
@@ -346,60 +407,20 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   if (args.ioLayout != "nchw" && args.ioLayout != "nhwc")
     return fail("--io-layout must be nchw or nhwc, got '" + args.ioLayout +
                 "'");
-  mlir::OwningOpRef<mlir::ModuleOp> module = importModel(args.model, context);
+  std::vector<edgec::FrozenInput> frozen;
+  if (!readFrozenInputs(args.model, frozen))
+    return 1;
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      importAndFreeze(args.model, frozen, context);
   if (!module)
     return 1;
 
-  // The first error diagnostic becomes the one-line error (it names the
-  // ONNX node: the importer's locations are NameLocs).
-  std::string firstError;
-  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &d) {
-    if (d.getSeverity() == mlir::DiagnosticSeverity::Error &&
-        firstError.empty())
-      firstError = d.str();
-    return mlir::success();
-  });
-  auto failWith = [&](llvm::StringRef fallback) {
-    return fail(args.model.model + ": " +
-                (firstError.empty() ? fallback.str() : firstError));
-  };
-
-  // onnx -> edge (the pipeline every front end shares), then the arena plan.
+  // onnx -> edge (the pipeline every front end shares).
   edgec::PipelineOptions lowering;
   lowering.ioLayout = args.ioLayout;
-  std::string lowerError;
-  if (mlir::failed(edgec::lowerToEdge(*module, lowering, lowerError)))
-    return fail(args.model.model + ": " + lowerError);
-  mlir::PassManager pm(&context, mlir::ModuleOp::getOperationName());
-  pm.addNestedPass<mlir::func::FuncOp>(edgec::createEdgePlanMemory());
-  if (mlir::failed(pm.run(*module)))
-    return failWith("memory planning failed");
-
-  llvm::SmallVector<mlir::func::FuncOp> funcs(
-      module->getOps<mlir::func::FuncOp>());
-  if (funcs.size() != 1)
-    return fail(args.model.model + ": expected one function after lowering");
-  edgec::ctarget::CTargetOptions options;
-  options.name = args.name.empty()
-                     ? llvm::sys::path::stem(args.model.model).str()
-                     : args.name;
-  options.weightsThreshold = args.weightsThreshold;
-  edgec::ctarget::CTargetInfo info;
-  mlir::OwningOpRef<mlir::ModuleOp> cModule =
-      mlir::ModuleOp::create(mlir::UnknownLoc::get(&context));
-  if (mlir::failed(
-          edgec::ctarget::buildCModule(funcs[0], options, *cModule, info)))
-    return failWith("lowering to C failed");
-
-  std::string header, source;
-  {
-    llvm::raw_string_ostream hs(header), ss(source);
-    if (mlir::failed(mlir::emitc::translateToCpp(*cModule, hs, false,
-                                                 "header")) ||
-        mlir::failed(
-            mlir::emitc::translateToCpp(*cModule, ss, false, "source")))
-      return failWith("printing C failed");
-  }
+  std::string error;
+  if (mlir::failed(edgec::lowerToEdge(*module, lowering, error)))
+    return fail(args.model.model + ": " + error);
 
   // Write everything into a temporary sibling of OUTDIR, then rename.
   std::string outDir = args.outDir;
@@ -409,59 +430,36 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   llvm::sys::path::remove_filename(parent);
   if (parent.empty())
     parent = ".";
+  // Absolute: createUniqueDirectory puts relative names in the system
+  // temporary directory, and the rename needs the same file system.
+  llvm::sys::fs::make_absolute(parent);
   llvm::SmallString<256> tmp;
   if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
           parent + "/.edgec-tmp", tmp))
     return fail("cannot create a directory in '" + parent.str() +
                 "': " + ec.message());
-  std::string error;
-  auto cleanup = [&]() { llvm::sys::fs::remove_directories(tmp); };
+
+  // Memory plan, C target, files and runtime (shared with run --backend c).
+  edgec::ctarget::CTargetOptions options;
+  options.name = args.name.empty()
+                     ? llvm::sys::path::stem(args.model.model).str()
+                     : args.name;
+  options.weightsThreshold = args.weightsThreshold;
+  edgec::ctarget::CTargetInfo info;
+  if (mlir::failed(edgec::writeCModel(*module, options, tmp,
+                                      EDGEC_RUNTIME_DIR, info, error))) {
+    llvm::sys::fs::remove_directories(tmp);
+    // Lowering errors name the node; file errors name the file.
+    return fail(llvm::StringRef(error).starts_with("cannot ")
+                    ? error
+                    : args.model.model + ": " + error);
+  }
   const std::string &name = info.name;
-  std::string rt = EDGEC_RUNTIME_DIR;
-  bool ok = writeFile(tmp + "/" + name + ".h", header, error) &&
-            writeFile(tmp + "/" + name + ".c", source, error);
-  if (ok && !info.weightsBlob.empty())
-    ok = writeFile(tmp + "/" + name + ".weights.bin",
-                   llvm::StringRef(info.weightsBlob.data(),
-                                   info.weightsBlob.size()),
-                   error) &&
-         writeFile(tmp + "/" + name + "_weights.S",
-                   edgec::ctarget::makeWeightsAsmStub(
-                       name, name + ".weights.bin"),
-                   error);
-  // The runtime: every header (small), and the sources of the families used.
-  if (ok) {
-    llvm::sys::fs::create_directories(tmp + "/edgert/edgert");
-    std::error_code ec;
-    for (llvm::sys::fs::directory_iterator it(rt + "/include/edgert", ec), e;
-         ok && !ec && it != e; it.increment(ec))
-      ok = copyFile(it->path(),
-                    tmp + "/edgert/edgert/" +
-                        llvm::sys::path::filename(it->path()),
-                    error);
-    if (ec && ok) {
-      ok = false;
-      error = "cannot read the runtime in '" + rt + "': " + ec.message();
-    }
-    if (ok)
-      ok = copyFile(rt + "/src/internal.h", tmp + "/edgert/internal.h",
-                    error);
-    for (const std::string &f : info.families)
-      if (ok)
-        ok = copyFile(rt + "/src/" + f + ".c", tmp + "/edgert/" + f + ".c",
-                      error);
-  }
-  if (ok) {
-    if (llvm::sys::fs::exists(outDir))
-      llvm::sys::fs::remove_directories(outDir);
-    if (std::error_code ec = llvm::sys::fs::rename(tmp, outDir)) {
-      ok = false;
-      error = "cannot create '" + outDir + "': " + ec.message();
-    }
-  }
-  if (!ok) {
-    cleanup();
-    return fail(error);
+  if (llvm::sys::fs::exists(outDir))
+    llvm::sys::fs::remove_directories(outDir);
+  if (std::error_code ec = llvm::sys::fs::rename(tmp, outDir)) {
+    llvm::sys::fs::remove_directories(tmp);
+    return fail("cannot create '" + outDir + "': " + ec.message());
   }
 
   // The compile report.
@@ -530,7 +528,7 @@ int main(int argc, char **argv) {
   CLI::App *runCmd = app.add_subcommand(
       "run", "Compile a model and run it on the given inputs, writing each "
              "graph output as OUTDIR/<output name>.npy");
-  runCmd->footer("Example: edgec run model.onnx --backend interp -i x.npy "
+  runCmd->footer("Example: edgec run model.onnx --backend c -i x.npy "
                  "-o out/\nInputs are .npy (float32, int64, int32, int8, "
                  "uint8, bool; C order) or ONNX TensorProto .pb files, "
                  "matched to graph inputs by name (file stem or TensorProto "
@@ -539,8 +537,10 @@ int main(int argc, char **argv) {
   runCmd
       ->add_option("--backend", runArgs.backend,
                    "Where to run: interp (the host interpreter over the "
-                   "edgert kernels)")
-      ->check(CLI::IsMember({"interp"}))
+                   "edgert kernels) or c (compiled to C as by 'compile "
+                   "--target c', built with the host compiler $CC, default "
+                   "cc, and executed)")
+      ->check(CLI::IsMember({"interp", "c"}))
       ->capture_default_str();
   runCmd->add_option("-i,--input", runArgs.inputs, "Input tensor file "
                                                    "(.npy or .pb; repeatable)")
@@ -555,6 +555,12 @@ int main(int argc, char **argv) {
                    "Layout of rank-4 inputs and outputs: nchw (ONNX's) or "
                    "nhwc")
       ->check(CLI::IsMember({"nchw", "nhwc"}))
+      ->capture_default_str();
+  addFreezeOption(runCmd, runArgs.model);
+  runCmd
+      ->add_option("--weights-threshold", runArgs.weightsThreshold,
+                   "--backend c: total weight bytes above which weights go "
+                   "to a binary blob with an .incbin stub")
       ->capture_default_str();
 
   CompileArgs compileArgs;
@@ -584,6 +590,7 @@ int main(int argc, char **argv) {
                    "Total weight bytes above which weights go to a binary "
                    "blob with an .incbin stub")
       ->capture_default_str();
+  addFreezeOption(compileCmd, compileArgs.model);
 
   try {
     app.parse(argc, argv);

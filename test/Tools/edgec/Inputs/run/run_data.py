@@ -64,6 +64,13 @@ def write_models(d):
         helper.make_node("Reshape", ["t", "shape"], ["y"], name="reshape"),
     ], [vi("x", F, [1, 2, 3, 4]), vi("w", F, [1, 2, 3, 2])], [vi("y", F, [6, 6])],
         [numpy_helper.from_array(np.array([6, -1], np.int64), "shape")])
+    # A Reshape whose shape is a graph input: lowers once the shape is frozen
+    # (--freeze-input shape=FILE).
+    write("freeze", [
+        helper.make_node("Reshape", ["x", "shape"], ["r"], name="reshape"),
+        helper.make_node("Softmax", ["r"], ["y"], name="softmax", axis=-1),
+    ], [vi("x", F, [2, 3, 4]), vi("shape", TensorProto.INT64, [2])],
+        [vi("y", F, [6, 4])])
     # A Conv whose filter is a graph input: no edge lowering (error test).
     write("conv-dynamic-weight", [
         helper.make_node("Conv", ["x", "w"], ["y"], name="conv_dyn", kernel_shape=[3, 3]),
@@ -113,6 +120,24 @@ def case_datamove(out, _model):
     save(out, "in", "x", x)
     save(out, "in", "w", w)
     save(out, "expected", "y", y)
+
+
+def case_freeze(out, _model):
+    """freeze.onnxtxt: x, and shape frozen to [-1, 4]; bad shape files."""
+    x = randf(2, 3, 4)
+    save(out, "in", "x", x)
+    save(out, "in", "shape", np.array([-1, 4], np.int64))
+    save(out, "bad", "shape3", np.array([6, 4, 1], np.int64))
+    save(out, "bad", "shape_i32", np.array([-1, 4], np.int32))
+    save(out, "expected", "y", softmax(x.reshape(6, 4), -1).astype(np.float32))
+
+
+def case_order(out, _model):
+    """broadcast.onnxtxt's inputs under names that match no graph input (in
+    graph order a, b, c) and by name in another order; same expected y."""
+    case_broadcast(out, _model)
+    for i, n in enumerate("abc"):
+        save(out, "byorder", "t%d" % i, np.load(os.path.join(out, "in", n + ".npy")))
 
 
 def conv2d_nchw(x, w, b, pad):

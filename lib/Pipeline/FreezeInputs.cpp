@@ -1,0 +1,184 @@
+//===- FreezeInputs.cpp - graph inputs replaced by constants --------------===//
+#include "edgec/Pipeline/FreezeInputs.h"
+
+#include "edgec/Dialect/Onnx/OnnxOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <map>
+
+using namespace mlir;
+
+namespace edgec {
+
+std::string parseFreezeInputSpec(llvm::StringRef spec, std::string &name,
+                                 std::string &file) {
+  auto [n, f] = spec.split('=');
+  if (!spec.contains('=') || n.trim().empty() || f.empty())
+    return "--freeze-input expects NAME=FILE, got '" + spec.str() + "'";
+  name = n.trim().str();
+  file = f.str();
+  return "";
+}
+
+/// The host element type of an MLIR element type, if a tensor file can hold
+/// it (the mapping of the interpreter's getElemType).
+static bool hostElemType(Type type, ElemType &out) {
+  if (type.isF32())
+    out = ElemType::F32;
+  else if (type.isInteger(1))
+    out = ElemType::Bool;
+  else if (type.isUnsignedInteger(8))
+    out = ElemType::U8;
+  else if (type.isInteger(8))
+    out = ElemType::I8;
+  else if (type.isInteger(16))
+    out = ElemType::I16;
+  else if (type.isInteger(32))
+    out = ElemType::I32;
+  else if (type.isInteger(64))
+    out = ElemType::I64;
+  else
+    return false;
+  return true;
+}
+
+static std::string typeString(Type type) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  type.print(os);
+  return s;
+}
+
+/// The tensor's contents as an ElementsAttr of `type`: inline for small
+/// tensors (the folders read them either way), a dense_resource blob
+/// otherwise, as the importer does for initializers.
+static ElementsAttr makeValue(RankedTensorType type, const HostTensor &t,
+                              const std::string &key) {
+  int64_t n = t.numElements();
+  if (t.type == ElemType::Bool) {
+    SmallVector<bool> values;
+    for (char c : t.data)
+      values.push_back(c != 0);
+    return DenseElementsAttr::get(type, ArrayRef<bool>(values));
+  }
+  if (n <= 64)
+    return DenseElementsAttr::getFromRawBuffer(
+        type, ArrayRef<char>(t.data.data(), t.data.size()));
+  AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
+      ArrayRef<char>(t.data.data(), t.data.size()), elemTypeSize(t.type),
+      /*dataIsMutable=*/false);
+  return DenseResourceElementsAttr::get(type, key, std::move(blob));
+}
+
+LogicalResult freezeInputs(ModuleOp module,
+                           const std::vector<FrozenInput> &inputs,
+                           std::string &error) {
+  if (inputs.empty())
+    return success();
+  func::FuncOp func;
+  for (auto f : module.getOps<func::FuncOp>())
+    if (!f.isExternal()) {
+      if (func) {
+        error = "--freeze-input: the module has more than one function";
+        return failure();
+      }
+      func = f;
+    }
+  if (!func) {
+    error = "--freeze-input: the model has no graph function";
+    return failure();
+  }
+  auto argName = [&](unsigned i) {
+    if (auto n = func.getArgAttrOfType<StringAttr>(i, "onnx.name"))
+      return n.str();
+    return "input_" + std::to_string(i);
+  };
+
+  // Check everything before changing anything.
+  std::map<unsigned, const FrozenInput *> byArg;
+  for (const FrozenInput &in : inputs) {
+    int found = -1;
+    for (unsigned i = 0; i < func.getNumArguments(); ++i)
+      if (argName(i) == in.name) {
+        found = static_cast<int>(i);
+        break;
+      }
+    if (found < 0) {
+      std::string names;
+      for (unsigned i = 0; i < func.getNumArguments(); ++i)
+        names += (names.empty() ? "'" : ", '") + argName(i) + "'";
+      error = "--freeze-input " + in.name + "=" + in.file +
+              ": the model has no graph input '" + in.name + "' (inputs: " +
+              (names.empty() ? std::string("none") : names) + ")";
+      return failure();
+    }
+    if (byArg.count(found)) {
+      error = "--freeze-input: graph input '" + in.name +
+              "' is frozen twice";
+      return failure();
+    }
+    auto type = dyn_cast<RankedTensorType>(func.getArgument(found).getType());
+    ElemType elem;
+    if (!type || !type.hasStaticShape() ||
+        !hostElemType(type.getElementType(), elem)) {
+      error = in.file + ": graph input '" + in.name + "' has type " +
+              typeString(func.getArgument(found).getType()) +
+              ", which cannot be frozen from a tensor file";
+      return failure();
+    }
+    if (in.value.type != elem) {
+      error = in.file + ": dtype mismatch: the file holds " +
+              elemTypeName(in.value.type) + ", graph input '" + in.name +
+              "' is " + elemTypeName(elem);
+      return failure();
+    }
+    std::vector<int64_t> shape(type.getShape().begin(),
+                               type.getShape().end());
+    if (in.value.shape != shape) {
+      error = in.file + ": shape mismatch: the file holds " +
+              shapeToString(in.value.shape) + ", graph input '" + in.name +
+              "' is " + shapeToString(shape);
+      return failure();
+    }
+    if (static_cast<int64_t>(in.value.data.size()) !=
+        in.value.numElements() * static_cast<int64_t>(elemTypeSize(elem))) {
+      error = in.file + ": the data size does not match the shape";
+      return failure();
+    }
+    byArg[found] = &in;
+  }
+
+  Block &body = func.getBody().front();
+  OpBuilder b(module.getContext());
+  b.setInsertionPointToStart(&body);
+  llvm::BitVector erase(func.getNumArguments());
+  for (auto [index, in] : byArg) {
+    BlockArgument arg = func.getArgument(index);
+    auto type = cast<RankedTensorType>(arg.getType());
+    Location loc = NameLoc::get(
+        b.getStringAttr(in->name),
+        FileLineColLoc::get(b.getStringAttr(in->file), 0, 0));
+    std::string key = "frozen_";
+    for (char c : in->name)
+      key += (llvm::isAlnum(c) || c == '_' || c == '.') ? c : '_';
+    ElementsAttr value = makeValue(type, in->value, key);
+    auto constant = onnx::ConstantOp::create(b, loc, type, value);
+    arg.replaceAllUsesWith(constant.getResult());
+    erase.set(index);
+  }
+  if (failed(func.eraseArguments(erase))) {
+    error = "--freeze-input: cannot remove the frozen graph inputs";
+    return failure();
+  }
+  return success();
+}
+
+} // namespace edgec
