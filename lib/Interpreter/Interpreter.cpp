@@ -3,6 +3,9 @@
 
 #include "../Dialect/Onnx/ConstantTensor.h"
 #include "edgec/Dialect/Edge/EdgeOps.h"
+#include "edgec/Quant/KernelParams.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -19,6 +22,9 @@ using namespace mlir;
 namespace edgec {
 
 bool getElemType(Type type, ElemType &out) {
+  // Quantized tensors hold their storage integers.
+  if (auto q = dyn_cast<quant::QuantizedType>(type))
+    type = q.getStorageType();
   if (type.isF32())
     out = ElemType::F32;
   else if (type.isInteger(1))
@@ -145,11 +151,15 @@ SmallVector<int32_t, 6> toI32(ArrayRef<int64_t> v) {
   return r;
 }
 
+using QuantParamMap = llvm::DenseMap<Operation *, qkernel::OpParams>;
+
 /// One execution of a function.
 class Executor {
 public:
+  explicit Executor(const QuantParamMap &quant) : quant(quant) {}
   std::string error;
   llvm::DenseMap<Value, Buffer> values;
+  const QuantParamMap &quant;
 
   const Buffer &get(Value v) { return values[v]; }
   template <typename T> const T *in(Value v) {
@@ -188,6 +198,7 @@ public:
   }
 
   LogicalResult execute(Operation *op);
+  LogicalResult executeQuant(Operation *op, const qkernel::OpParams &q);
   LogicalResult constant(edge::ConstantOp op);
   LogicalResult conv(Operation *op, int which);
   LogicalResult binary(Operation *op, edgert_binary_kind kind, bool fused);
@@ -321,8 +332,237 @@ LogicalResult Executor::binary(Operation *op, edgert_binary_kind kind,
   return check(op, s, "edgert_binary");
 }
 
+edgert_conv2d_params convParams(Operation *op) {
+  auto stride = op->getAttrOfType<DenseI64ArrayAttr>("stride").asArrayRef();
+  auto dilation = op->getAttrOfType<DenseI64ArrayAttr>("dilation").asArrayRef();
+  auto pad = op->getAttrOfType<DenseI64ArrayAttr>("pad").asArrayRef();
+  edgert_conv2d_params p;
+  p.stride_h = stride[0];
+  p.stride_w = stride[1];
+  p.dilation_h = dilation[0];
+  p.dilation_w = dilation[1];
+  p.pad_top = pad[0];
+  p.pad_left = pad[1];
+  p.pad_bottom = pad[2];
+  p.pad_right = pad[3];
+  p.act = fusedAct(op); // ignored by the quantized kernels
+  return p;
+}
+
+edgert_pool2d_params poolParams(Operation *op) {
+  auto kernel = op->getAttrOfType<DenseI64ArrayAttr>("kernel").asArrayRef();
+  auto stride = op->getAttrOfType<DenseI64ArrayAttr>("stride").asArrayRef();
+  auto pad = op->getAttrOfType<DenseI64ArrayAttr>("pad").asArrayRef();
+  edgert_pool2d_params p;
+  p.kernel_h = kernel[0];
+  p.kernel_w = kernel[1];
+  p.stride_h = stride[0];
+  p.stride_w = stride[1];
+  p.pad_top = pad[0];
+  p.pad_left = pad[1];
+  p.pad_bottom = pad[2];
+  p.pad_right = pad[3];
+  p.count_include_pad = op->hasAttr("count_include_pad");
+  p.act = fusedAct(op);
+  return p;
+}
+
+/// Quantized ops: the _q8 / _q16 kernels with the parameters lib/Quant's
+/// KernelParams derived from the types (the same values the C target emits).
+LogicalResult Executor::executeQuant(Operation *op, const qkernel::OpParams &q) {
+  using qkernel::Kind;
+  const char *kernel = q.kernel.c_str();
+  Value x = op->getOperand(0);
+  Value r = op->getResult(0);
+  auto xs = get(x).shape;
+  int32_t n = get(x).count();
+  const void *xd = get(x).data.data();
+  switch (q.kind) {
+  case Kind::NotQuantized:
+  case Kind::DataMovement:
+    break;
+  case Kind::Pad: {
+    auto p = cast<edge::PadOp>(op);
+    auto before = toI32(p.getBefore()), after = toI32(p.getAfter());
+    int8_t v8 = static_cast<int8_t>(q.padValue);
+    int16_t v16 = static_cast<int16_t>(q.padValue);
+    const void *value = q.q16 ? static_cast<const void *>(&v16)
+                              : static_cast<const void *>(&v8);
+    return check(op,
+                 edgert_pad(q.elemBytes(),
+                            static_cast<edgert_pad_mode>(p.getMode()),
+                            xs.data(), xs.size(), before.data(), after.data(),
+                            value, xd, alloc(r).data.data()),
+                 "edgert_pad");
+  }
+  case Kind::Quantize: {
+    const float *in = static_cast<const float *>(xd);
+    void *o = alloc(r).data.data();
+    edgert_status s;
+    if (q.perAxis)
+      s = edgert_quantize_per_axis_f32_q8(n, q.channels, q.inner,
+                                          q.scales.data(), q.zeroPoints.data(),
+                                          in, static_cast<int8_t *>(o));
+    else if (q.q16)
+      s = edgert_quantize_f32_q16(n, q.scale, q.zeroPoint, in,
+                                  static_cast<int16_t *>(o));
+    else
+      s = edgert_quantize_f32_q8(n, q.scale, q.zeroPoint, in,
+                                 static_cast<int8_t *>(o));
+    return check(op, s, kernel);
+  }
+  case Kind::Dequantize: {
+    float *o = out<float>(r);
+    edgert_status s;
+    if (q.perAxis)
+      s = edgert_dequantize_per_axis_q8_f32(
+          n, q.channels, q.inner, q.scales.data(), q.zeroPoints.data(),
+          static_cast<const int8_t *>(xd), o);
+    else if (q.q16)
+      s = edgert_dequantize_q16_f32(n, q.scale, q.zeroPoint,
+                                    static_cast<const int16_t *>(xd), o);
+    else
+      s = edgert_dequantize_q8_f32(n, q.scale, q.zeroPoint,
+                                   static_cast<const int8_t *>(xd), o);
+    return check(op, s, kernel);
+  }
+  case Kind::Requantize: {
+    bool in16 = get(x).type == ElemType::I16;
+    void *o = alloc(r).data.data();
+    const edgert_rescale *rs = &q.rescales[0];
+    edgert_status s;
+    if (!in16 && !q.q16)
+      s = edgert_requantize_q8_q8(rs, n, static_cast<const int8_t *>(xd),
+                                  static_cast<int8_t *>(o));
+    else if (!in16)
+      s = edgert_requantize_q8_q16(rs, n, static_cast<const int8_t *>(xd),
+                                   static_cast<int16_t *>(o));
+    else if (!q.q16)
+      s = edgert_requantize_q16_q8(rs, n, static_cast<const int16_t *>(xd),
+                                   static_cast<int8_t *>(o));
+    else
+      s = edgert_requantize_q16_q16(rs, n, static_cast<const int16_t *>(xd),
+                                    static_cast<int16_t *>(o));
+    return check(op, s, kernel);
+  }
+  case Kind::Conv2D:
+  case Kind::DepthwiseConv2D: {
+    Value filter = op->getOperand(1);
+    Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
+    edgert_conv2d_params p = convParams(op);
+    edgert_qparams qp = q.qparams();
+    auto fs = get(filter).shape;
+    const void *bd = bias ? get(bias).data.data() : nullptr;
+    Buffer &ob = alloc(r);
+    bool dw = q.kind == Kind::DepthwiseConv2D;
+    edgert_status s;
+    if (q.q16)
+      s = (dw ? edgert_depthwise_conv2d_q16 : edgert_conv2d_q16)(
+          &p, &qp, xs.data(), static_cast<const int16_t *>(xd), fs.data(),
+          in<int8_t>(filter), static_cast<const int64_t *>(bd),
+          ob.shape.data(), reinterpret_cast<int16_t *>(ob.data.data()));
+    else
+      s = (dw ? edgert_depthwise_conv2d_q8 : edgert_conv2d_q8)(
+          &p, &qp, xs.data(), static_cast<const int8_t *>(xd), fs.data(),
+          in<int8_t>(filter), static_cast<const int32_t *>(bd),
+          ob.shape.data(), reinterpret_cast<int8_t *>(ob.data.data()));
+    return check(op, s, kernel);
+  }
+  case Kind::FullyConnected: {
+    Value w = op->getOperand(1);
+    Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
+    auto ws = get(w).shape;
+    int32_t outFeatures = ws[0], k = ws[1];
+    int32_t batches = k ? n / k : 0;
+    edgert_qparams qp = q.qparams();
+    const void *bd = bias ? get(bias).data.data() : nullptr;
+    void *o = alloc(r).data.data();
+    edgert_status s =
+        q.q16 ? edgert_fully_connected_q16(
+                    &qp, batches, k, outFeatures,
+                    static_cast<const int16_t *>(xd), in<int8_t>(w),
+                    static_cast<const int64_t *>(bd), static_cast<int16_t *>(o))
+              : edgert_fully_connected_q8(
+                    &qp, batches, k, outFeatures,
+                    static_cast<const int8_t *>(xd), in<int8_t>(w),
+                    static_cast<const int32_t *>(bd), static_cast<int8_t *>(o));
+    return check(op, s, kernel);
+  }
+  case Kind::MatMul: {
+    Value b = op->getOperand(1);
+    auto bs = get(b).shape;
+    edgert_qparams qp = q.qparams();
+    Buffer &ob = alloc(r);
+    return check(op,
+                 edgert_matmul_q8(&qp, xs.data(), xs.size(),
+                                  static_cast<const int8_t *>(xd), bs.data(),
+                                  bs.size(), in<int8_t>(b), ob.shape.data(),
+                                  ob.shape.size(),
+                                  reinterpret_cast<int8_t *>(ob.data.data())),
+                 kernel);
+  }
+  case Kind::Add:
+  case Kind::Sub:
+  case Kind::Mul: {
+    Value b = op->getOperand(1);
+    auto bs = get(b).shape;
+    Buffer &ob = alloc(r);
+    int32_t ar = xs.size(), br = bs.size(), orank = ob.shape.size();
+    edgert_status s;
+#define QBIN(T, FN, P)                                                         \
+  FN(P, xs.data(), ar, static_cast<const T *>(xd), bs.data(), br, in<T>(b),    \
+     ob.shape.data(), orank, reinterpret_cast<T *>(ob.data.data()))
+    if (q.kind == Kind::Mul)
+      s = q.q16 ? QBIN(int16_t, edgert_mul_q16, &q.mul)
+                : QBIN(int8_t, edgert_mul_q8, &q.mul);
+    else if (q.kind == Kind::Add)
+      s = q.q16 ? QBIN(int16_t, edgert_add_q16, &q.add)
+                : QBIN(int8_t, edgert_add_q8, &q.add);
+    else
+      s = q.q16 ? QBIN(int16_t, edgert_sub_q16, &q.add)
+                : QBIN(int8_t, edgert_sub_q8, &q.add);
+#undef QBIN
+    return check(op, s, kernel);
+  }
+  case Kind::MaxPool2D:
+  case Kind::AvgPool2D: {
+    edgert_pool2d_params p = poolParams(op);
+    Buffer &ob = alloc(r);
+    bool max = q.kind == Kind::MaxPool2D;
+    edgert_status s;
+    if (q.q16)
+      s = (max ? edgert_max_pool2d_q16 : edgert_avg_pool2d_q16)(
+          &p, q.outputZp, q.actMin, q.actMax, xs.data(),
+          static_cast<const int16_t *>(xd), ob.shape.data(),
+          reinterpret_cast<int16_t *>(ob.data.data()));
+    else
+      s = (max ? edgert_max_pool2d_q8 : edgert_avg_pool2d_q8)(
+          &p, q.outputZp, q.actMin, q.actMax, xs.data(),
+          static_cast<const int8_t *>(xd), ob.shape.data(),
+          reinterpret_cast<int8_t *>(ob.data.data()));
+    return check(op, s, kernel);
+  }
+  case Kind::Lut:
+    return check(op,
+                 edgert_lut_q8(q.lut.data(), n, static_cast<const int8_t *>(xd),
+                               out<int8_t>(r)),
+                 kernel);
+  case Kind::Softmax:
+    return check(op,
+                 edgert_softmax_q8(q.softmaxTable.data(), xs.data(), xs.size(),
+                                   q.axis, static_cast<const int8_t *>(xd),
+                                   out<int8_t>(r)),
+                 kernel);
+  }
+  return fail(op, "internal error: unhandled quantized kernel");
+}
+
 LogicalResult Executor::execute(Operation *op) {
   using namespace edge;
+  auto qit = quant.find(op);
+  if (qit != quant.end() && qit->second.kind != qkernel::Kind::NotQuantized &&
+      qit->second.kind != qkernel::Kind::DataMovement)
+    return executeQuant(op, qit->second);
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
       .Case<ConstantOp>([&](auto c) { return constant(c); })
       .Case<Conv2DOp>([&](auto) { return conv(op, 0); })
@@ -900,8 +1140,7 @@ std::string Interpreter::checkSupported(Operation *op) {
     return "";
   if (op->getNumRegions())
     return describeOp(op) + ": ops with regions are not supported";
-  if (isa<edge::QuantizeOp, edge::DequantizeOp, edge::RequantizeOp>(op) ||
-      op->getDialect() == nullptr ||
+  if (op->getDialect() == nullptr ||
       op->getName().getDialectNamespace() != "edge")
     return describeOp(op) + ": op is not supported by the interpreter";
   std::string why;
@@ -911,8 +1150,19 @@ std::string Interpreter::checkSupported(Operation *op) {
   for (Type t : op->getResultTypes())
     if (!isSupportedTensorType(t, why))
       return describeOp(op) + ": " + why;
+  qkernel::OpParams params;
+  if (failed(qkernel::getOpParams(op, params, why)))
+    return describeOp(op) + ": " + why;
   return "";
 }
+
+struct Interpreter::QuantParams {
+  QuantParamMap ops;
+};
+
+Interpreter::Interpreter(func::FuncOp func)
+    : func(func), quant(std::make_unique<QuantParams>()) {}
+Interpreter::~Interpreter() = default;
 
 bool getFunctionSignature(func::FuncOp func, std::vector<GraphTensorInfo> &inputs,
                           std::vector<GraphTensorInfo> &outputs,
@@ -973,6 +1223,13 @@ std::unique_ptr<Interpreter> Interpreter::create(func::FuncOp func,
       error = why;
       return nullptr;
     }
+    if (!isa<func::ReturnOp>(op) && qkernel::hasQuantizedTypes(&op)) {
+      qkernel::OpParams &params = interp->quant->ops[&op];
+      if (failed(qkernel::getOpParams(&op, params, why))) {
+        error = describeOp(&op) + ": " + why;
+        return nullptr;
+      }
+    }
   }
   return interp;
 }
@@ -985,7 +1242,7 @@ LogicalResult Interpreter::run(const std::vector<HostTensor> &args,
             std::to_string(args.size());
     return failure();
   }
-  Executor ex;
+  Executor ex(quant->ops);
   Block &body = func.getBody().front();
   for (unsigned i = 0; i < args.size(); ++i) {
     const GraphTensorInfo &ti = inputs[i];

@@ -31,6 +31,8 @@ struct GraphTensorInfo {
 
 class Interpreter {
 public:
+  ~Interpreter();
+
   /// Prepares `func` (edge dialect; its constants are read here). Fails with
   /// `error` naming the first unsupported op (by its ONNX node) or type.
   static std::unique_ptr<Interpreter> create(mlir::func::FuncOp func,
@@ -60,8 +62,12 @@ public:
   static std::string describeOp(mlir::Operation *op);
 
 private:
-  explicit Interpreter(mlir::func::FuncOp func) : func(func) {}
+  explicit Interpreter(mlir::func::FuncOp func);
   mlir::func::FuncOp func;
+  /// Integer kernel parameters of the quantized ops (lib/Quant
+  /// KernelParams), computed once by create().
+  struct QuantParams;
+  std::unique_ptr<QuantParams> quant;
   std::vector<GraphTensorInfo> inputs;
   std::vector<GraphTensorInfo> outputs;
 };
@@ -74,7 +80,8 @@ bool getFunctionSignature(mlir::func::FuncOp func,
                           std::string &error);
 
 /// The element type of a host tensor for an MLIR element type (f32, i1, i8,
-/// i16, i32, i64, ui8); false for anything else.
+/// i16, i32, i64, ui8; a `!quant` type is its storage type); false for
+/// anything else.
 bool getElemType(mlir::Type type, ElemType &out);
 
 } // namespace edgec
