@@ -68,6 +68,7 @@ def build(compiled, builddir, cc="cc", opt="-O2"):
     """Compiles the model, the runtime sources it needs (each once) and the
     driver to objects in BUILDDIR and links them; returns (exe, model and
     runtime object paths)."""
+    builddir = os.path.abspath(builddir)
     os.makedirs(builddir, exist_ok=True)
     out = compiled.outdir
     flags = ["-std=c99", opt, "-I", out, "-I", os.path.join(out, "edgert")]
