@@ -15,6 +15,8 @@
 // (106 required, 109 extras, ...) for command-line usage errors.
 //
 //===----------------------------------------------------------------------===//
+#include "Quantize.h"
+
 #include "edgec/Analysis/ModelStats.h"
 #include "edgec/Import/OnnxImporter.h"
 #include "edgec/Interpreter/Interpreter.h"
@@ -45,6 +47,7 @@
 #include "CLI/CLI.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -207,6 +210,7 @@ struct RunArgs {
   std::string outputDir;
   std::string ioLayout = "nchw";
   int64_t weightsThreshold = 64 * 1024;
+  edgec::driver::QuantArgs quant;
 };
 
 /// Matches the tensors read from the input files to the graph inputs: by
@@ -311,6 +315,9 @@ bool executeC(mlir::ModuleOp module, const RunArgs &runArgs,
 }
 
 int runRun(const RunArgs &args, mlir::MLIRContext &context) {
+  if (std::string why = edgec::driver::validateQuantizeOptions(args.quant);
+      !why.empty())
+    return fail(why);
   // Read every input file first: a bad file fails before any work is done.
   std::vector<edgec::HostTensor> tensors(args.inputs.size());
   for (size_t i = 0; i < args.inputs.size(); ++i) {
@@ -331,6 +338,10 @@ int runRun(const RunArgs &args, mlir::MLIRContext &context) {
   std::string error;
   if (mlir::failed(edgec::lowerToEdge(*module, pipeline, error)))
     return fail(args.model.model + ": " + error);
+  if (args.quant.enabled() &&
+      !edgec::driver::quantizeEdgeModule(args.quant, *module, args.model.model,
+                                         error))
+    return fail(error);
   mlir::func::FuncOp func;
   for (auto f : module->getOps<mlir::func::FuncOp>())
     if (!f.isExternal()) {
@@ -394,6 +405,7 @@ struct CompileArgs {
   std::string name;
   std::string ioLayout = "nchw";
   int64_t weightsThreshold = 64 * 1024;
+  edgec::driver::QuantArgs quant;
 };
 
 /// edgec compile --target c: import, lower to edge, plan memory, lower to
@@ -404,6 +416,9 @@ struct CompileArgs {
 int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   if (args.target != "c")
     return fail("unknown target '" + args.target + "' (available: c)");
+  if (std::string why = edgec::driver::validateQuantizeOptions(args.quant);
+      !why.empty())
+    return fail(why);
   if (args.ioLayout != "nchw" && args.ioLayout != "nhwc")
     return fail("--io-layout must be nchw or nhwc, got '" + args.ioLayout +
                 "'");
@@ -421,6 +436,30 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   std::string error;
   if (mlir::failed(edgec::lowerToEdge(*module, lowering, error)))
     return fail(args.model.model + ": " + error);
+
+  // With --quantize the report puts the float build beside the quantized
+  // one: the float model is planned and emitted (into a scratch directory,
+  // removed) before quantizing.
+  std::optional<edgec::ctarget::CTargetInfo> floatInfo;
+  if (args.quant.enabled()) {
+    llvm::SmallString<256> scratch;
+    if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
+            "edgec-float", scratch))
+      return fail("cannot create a temporary directory: " + ec.message());
+    mlir::OwningOpRef<mlir::ModuleOp> floatModule = module->clone();
+    edgec::ctarget::CTargetOptions floatOptions;
+    floatOptions.name = "float_model";
+    floatOptions.weightsThreshold = args.weightsThreshold;
+    floatInfo.emplace();
+    mlir::LogicalResult written = edgec::writeCModel(
+        *floatModule, floatOptions, scratch, "", *floatInfo, error);
+    llvm::sys::fs::remove_directories(scratch);
+    if (mlir::failed(written))
+      return fail(args.model.model + ": " + error);
+    if (!edgec::driver::quantizeEdgeModule(args.quant, *module,
+                                           args.model.model, error))
+      return fail(error);
+  }
 
   // Write everything into a temporary sibling of OUTDIR, then rename.
   std::string outDir = args.outDir;
@@ -469,6 +508,16 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   double ratio = info.arenaLowerBound
                      ? double(info.arenaSize) / info.arenaLowerBound
                      : 1.0;
+  if (floatInfo) {
+    os << llvm::formatv("  {0,-9} {1,12} {2,12}\n", "", "float",
+                        args.quant.quantize + "/" + args.quant.activations);
+    os << llvm::formatv("  {0,-9} {1,12} {2,12}   bytes\n", "weights:",
+                        floatInfo->weightBytes, info.weightBytes);
+    os << llvm::formatv("  {0,-9} {1,12} {2,12}   bytes\n", "arena:",
+                        floatInfo->arenaSize, info.arenaSize);
+    os << "  ops kept in float:\n";
+    edgec::driver::printFallbacks(*module, os, "    ");
+  }
   os << llvm::formatv("  arena:   {0} bytes (lower bound {1}, {2:f3}x)\n",
                       info.arenaSize, info.arenaLowerBound, ratio);
   os << llvm::formatv("  weights: {0} bytes ({1})\n", info.weightBytes,
@@ -484,6 +533,48 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
                         [&](const std::string &f) { os << f << ".c"; });
   os << ")\n";
   os.flush();
+  return 0;
+}
+
+/// Options of `edgec verify`.
+struct VerifyArgs {
+  ModelArgs model;
+  std::string ioLayout = "nchw";
+  edgec::driver::QuantArgs quant;
+  std::string inputs;
+  int top = 0;
+  bool json = false;
+};
+
+/// edgec verify: the float model against its quantized form, tensor by
+/// tensor, on the given inputs. Prints nothing unless the whole comparison
+/// succeeded.
+int runVerify(const VerifyArgs &args, mlir::MLIRContext &context) {
+  if (!args.quant.enabled())
+    return fail("verify needs --quantize int8 and --calibration DATA");
+  if (std::string why = edgec::driver::validateQuantizeOptions(args.quant);
+      !why.empty())
+    return fail(why);
+  std::vector<edgec::FrozenInput> frozen;
+  if (!readFrozenInputs(args.model, frozen))
+    return 1;
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      importAndFreeze(args.model, frozen, context);
+  if (!module)
+    return 1;
+  edgec::PipelineOptions lowering;
+  lowering.ioLayout = args.ioLayout;
+  std::string error;
+  if (mlir::failed(edgec::lowerToEdge(*module, lowering, error)))
+    return fail(args.model.model + ": " + error);
+  std::string report;
+  llvm::raw_string_ostream os(report);
+  if (!edgec::driver::verifyQuantization(args.quant, *module,
+                                         args.model.model, args.inputs,
+                                         args.top, args.json, os, error))
+    return fail(error);
+  llvm::outs() << report;
+  llvm::outs().flush();
   return 0;
 }
 
@@ -562,6 +653,7 @@ int main(int argc, char **argv) {
                    "--backend c: total weight bytes above which weights go "
                    "to a binary blob with an .incbin stub")
       ->capture_default_str();
+  edgec::driver::addQuantizeOptions(runCmd, runArgs.quant);
 
   CompileArgs compileArgs;
   CLI::App *compileCmd = app.add_subcommand(
@@ -591,6 +683,35 @@ int main(int argc, char **argv) {
                    "blob with an .incbin stub")
       ->capture_default_str();
   addFreezeOption(compileCmd, compileArgs.model);
+  edgec::driver::addQuantizeOptions(compileCmd, compileArgs.quant);
+
+  VerifyArgs verifyArgs;
+  CLI::App *verifyCmd = app.add_subcommand(
+      "verify", "Quantize a model and compare it with the float model tensor "
+                "by tensor on the given inputs: SQNR, cosine similarity and "
+                "max abs error per tensor, worst first, with the ONNX node "
+                "names");
+  verifyCmd->footer(
+      "Example: edgec verify model.onnx --quantize int8 --calibration "
+      "calib/ -i test.npy\n-i takes what --calibration takes (a batched "
+      ".npy, an .npz, a directory).");
+  addModelOptions(verifyCmd, verifyArgs.model);
+  addFreezeOption(verifyCmd, verifyArgs.model);
+  edgec::driver::addQuantizeOptions(verifyCmd, verifyArgs.quant);
+  verifyCmd
+      ->add_option("-i,--inputs", verifyArgs.inputs,
+                   "Inputs to compare on (read like --calibration data)")
+      ->required()
+      ->type_name("DATA");
+  verifyCmd
+      ->add_option("--io-layout", verifyArgs.ioLayout,
+                   "Layout of rank-4 inputs and outputs: nchw or nhwc")
+      ->check(CLI::IsMember({"nchw", "nhwc"}))
+      ->capture_default_str();
+  verifyCmd->add_option("--top", verifyArgs.top,
+                        "Show only the N worst tensors (0: all)")
+      ->check(CLI::NonNegativeNumber);
+  verifyCmd->add_flag("--json", verifyArgs.json, "Print the report as JSON");
 
   try {
     app.parse(argc, argv);
@@ -601,7 +722,7 @@ int main(int argc, char **argv) {
   }
 
   if (!importCmd->parsed() && !inspectCmd->parsed() && !runCmd->parsed() &&
-      !compileCmd->parsed()) {
+      !compileCmd->parsed() && !verifyCmd->parsed()) {
     std::cerr << app.help();
     std::cerr << "edgec: error: no subcommand given\n";
     return 1;
@@ -618,5 +739,7 @@ int main(int argc, char **argv) {
     return runCompile(compileArgs, context);
   if (runCmd->parsed())
     return runRun(runArgs, context);
+  if (verifyCmd->parsed())
+    return runVerify(verifyArgs, context);
   return runInspect(inspectArgs, json, context);
 }
