@@ -74,6 +74,64 @@ edgert_status edgert_conv2d_f32(const edgert_conv2d_params *p,
   return EDGERT_OK;
 }
 
+edgert_status edgert_conv2d_i16_i32(const edgert_conv2d_params *p,
+                                    const int32_t in_shape[4],
+                                    const int16_t *restrict input,
+                                    const int32_t filter_shape[4],
+                                    const int16_t *restrict filter,
+                                    const int32_t *restrict bias,
+                                    const int32_t out_shape[4],
+                                    int32_t *restrict output) {
+  const int32_t N = in_shape[0], H = in_shape[1], W = in_shape[2],
+                C = in_shape[3];
+  const int32_t O = filter_shape[0], KH = filter_shape[1],
+                KW = filter_shape[2], CG = filter_shape[3];
+  const int32_t OH = out_shape[1], OW = out_shape[2];
+  int32_t groups, OG, n, oh, ow, o;
+  if (!conv_params_ok(p) || p->act.kind != EDGERT_ACT_NONE ||
+      !edgert_shape_ok(in_shape, 4) || !edgert_shape_ok(filter_shape, 4) ||
+      !edgert_shape_ok(out_shape, 4) || CG <= 0 || C % CG != 0)
+    return EDGERT_ERR_INVALID;
+  groups = C / CG;
+  if (O % groups != 0 || out_shape[0] != N || out_shape[3] != O ||
+      OH != conv_out_dim(H, p->pad_top, p->pad_bottom, KH, p->dilation_h,
+                         p->stride_h) ||
+      OW != conv_out_dim(W, p->pad_left, p->pad_right, KW, p->dilation_w,
+                         p->stride_w))
+    return EDGERT_ERR_INVALID;
+  OG = O / groups;
+  for (n = 0; n < N; ++n)
+    for (oh = 0; oh < OH; ++oh)
+      for (ow = 0; ow < OW; ++ow) {
+        const int32_t ih0 = oh * p->stride_h - p->pad_top;
+        const int32_t iw0 = ow * p->stride_w - p->pad_left;
+        int32_t *out = output + ((n * OH + oh) * OW + ow) * O;
+        for (o = 0; o < O; ++o) {
+          const int32_t cbase = (o / OG) * CG;
+          /* Unsigned: the sum wraps modulo 2^32 without UB. */
+          uint32_t acc = bias ? (uint32_t)bias[o] : 0u;
+          int32_t kh, kw, c;
+          for (kh = 0; kh < KH; ++kh) {
+            const int32_t ih = ih0 + kh * p->dilation_h;
+            if (ih < 0 || ih >= H)
+              continue;
+            for (kw = 0; kw < KW; ++kw) {
+              const int32_t iw = iw0 + kw * p->dilation_w;
+              const int16_t *x, *w;
+              if (iw < 0 || iw >= W)
+                continue;
+              x = input + ((n * H + ih) * W + iw) * C + cbase;
+              w = filter + ((o * KH + kh) * KW + kw) * CG;
+              for (c = 0; c < CG; ++c)
+                acc += (uint32_t)((int32_t)x[c] * (int32_t)w[c]);
+            }
+          }
+          out[o] = edgert_wrap_i32((uint64_t)acc);
+        }
+      }
+  return EDGERT_OK;
+}
+
 edgert_status edgert_depthwise_conv2d_f32(const edgert_conv2d_params *p,
                                           const int32_t in_shape[4],
                                           const float *restrict input,

@@ -29,6 +29,21 @@ edgert_status edgert_conv2d_f32(const edgert_conv2d_params *p,
                                 const int32_t out_shape[4],
                                 float *EDGERT_RESTRICT output);
 
+/** Plain integer edge.conv2d (ONNX ConvInteger / QLinearConv after
+ *  zero-point subtraction): int16 input and OHWI filter, int32 bias [O] or
+ *  NULL, int32 output; shapes, groups and window parameters as
+ *  edgert_conv2d_f32. acc = bias[o] + sum x * w over in-bounds taps (padding
+ *  contributes 0), products and sum in int32 arithmetic modulo 2^32 (no UB).
+ *  p->act must be EDGERT_ACT_NONE. */
+edgert_status edgert_conv2d_i16_i32(const edgert_conv2d_params *p,
+                                    const int32_t in_shape[4],
+                                    const int16_t *EDGERT_RESTRICT input,
+                                    const int32_t filter_shape[4],
+                                    const int16_t *EDGERT_RESTRICT filter,
+                                    const int32_t *EDGERT_RESTRICT bias,
+                                    const int32_t out_shape[4],
+                                    int32_t *EDGERT_RESTRICT output);
+
 /** edge.depthwise_conv2d. input [N,H,W,C], filter [1,KH,KW,C*M], bias [C*M]
  *  or NULL, output [N,OH,OW,C*M]; output channel c*M+m reads input channel c.
  *  The depth multiplier M = out_shape[3] / C. */
