@@ -438,6 +438,27 @@ LogicalResult ConstantOp::verify() {
 // Convolutions and matrix products
 //===----------------------------------------------------------------------===//
 
+/// The plain integer form of conv2d (ONNX ConvInteger / QLinearConv after
+/// zero-point subtraction): i16 x i16 (+ i32 bias) -> i32, no activation.
+static LogicalResult verifyIntegerConvTypes(Conv2DOp op, int64_t channels) {
+  if (!elementOf(op.getFilter()).isInteger(16) ||
+      !elementOf(op.getOutput()).isInteger(32))
+    return op.emitOpError()
+           << "with i16 input expects an i16 filter and an i32 result";
+  if (Value b = op.getBias()) {
+    ArrayRef<int64_t> bs = shapeOf(b);
+    if (bs.size() != 1 || !compatible(bs[0], channels) ||
+        !elementOf(b).isInteger(32))
+      return op.emitOpError() << "with i16 input expects an i32 bias of "
+                              << channels << " elements";
+  }
+  if (auto act = op.getFusedActivationAttr();
+      act && act.getKind() != ActivationKind::none)
+    return op.emitOpError()
+           << "integer convolution takes no fused activation";
+  return success();
+}
+
 LogicalResult Conv2DOp::verify() {
   if (failed(checkRank(*this, getInput(), "input", 4, "NHWC")) ||
       failed(checkRank(*this, getFilter(), "filter", 4, "OHWI")) ||
@@ -459,6 +480,8 @@ LogicalResult Conv2DOp::verify() {
   if (failed(verifyWindows2D(*this, in, out, f, getStride(), getDilation(),
                              getPad())))
     return failure();
+  if (elementOf(getInput()).isInteger(16))
+    return verifyIntegerConvTypes(*this, f[0]);
   if (failed(verifyWeightedTypes(*this, getInput(), getFilter(), getBias(),
                                  getOutput(), "filter", 0, f[0])))
     return failure();

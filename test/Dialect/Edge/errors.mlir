@@ -1376,3 +1376,35 @@ func.func @requantize_per_axis(%x: tensor<2x3x!quant.uniform<i8<-127:127>:f32:0,
   %0 = edge.requantize %x : tensor<2x3x!quant.uniform<i8<-127:127>:f32:0, {0.5, 0.25}>> -> tensor<2x3x!quant.uniform<i8:f32, 0.1:-3>>
   return
 }
+
+// -----
+
+func.func @conv2d_integer_result(%x: tensor<1x4x4x2xi16>, %w: tensor<3x1x1x2xi16>) {
+  // expected-error @+1 {{with i16 input expects an i16 filter and an i32 result}}
+  %0 = edge.conv2d %x, %w stride [1, 1] dilation [1, 1] pad [0, 0, 0, 0] : (tensor<1x4x4x2xi16>, tensor<3x1x1x2xi16>) -> tensor<1x4x4x3xi16>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_bias(%x: tensor<1x4x4x2xi16>, %w: tensor<3x1x1x2xi16>, %b: tensor<3xf32>) {
+  // expected-error @+1 {{with i16 input expects an i32 bias of 3 elements}}
+  %0 = edge.conv2d %x, %w, %b stride [1, 1] dilation [1, 1] pad [0, 0, 0, 0] : (tensor<1x4x4x2xi16>, tensor<3x1x1x2xi16>, tensor<3xf32>) -> tensor<1x4x4x3xi32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_activation(%x: tensor<1x4x4x2xi16>, %w: tensor<3x1x1x2xi16>) {
+  // expected-error @+1 {{integer convolution takes no fused activation}}
+  %0 = edge.conv2d %x, %w stride [1, 1] dilation [1, 1] pad [0, 0, 0, 0] {fused_activation = #edge.act<relu>} : (tensor<1x4x4x2xi16>, tensor<3x1x1x2xi16>) -> tensor<1x4x4x3xi32>
+  return
+}
+
+// -----
+
+func.func @ui8_outside_cast(%x: tensor<4xui8>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of}}
+  %0 = edge.reshape %x : tensor<4xui8> -> tensor<2x2xui8>
+  return
+}

@@ -47,6 +47,20 @@ func.func @conv2d_groups(%x: tensor<?x8x8x4xf32>, %w: tensor<6x1x1x2xf32>) -> te
   return %0 : tensor<?x8x8x6xf32>
 }
 
+// Plain integer form (ONNX ConvInteger / QLinearConv after zero-point
+// subtraction) and the ui8 boundary conversions of edge.cast.
+// CHECK-LABEL: func.func @conv2d_integer
+// CHECK: %{{.*}} = edge.cast %arg0 : tensor<1x4x4x2xui8> -> tensor<1x4x4x2xi16>
+// CHECK: %{{.*}} = edge.conv2d %{{.*}}, %arg1, %arg2 stride [1, 1] dilation [1, 1] pad [1, 1, 1, 1] : (tensor<1x4x4x2xi16>, tensor<3x3x3x2xi16>, tensor<3xi32>) -> tensor<1x4x4x3xi32>
+// CHECK: %{{.*}} = edge.cast %{{.*}} : tensor<1x4x4x3xf32> -> tensor<1x4x4x3xui8>
+func.func @conv2d_integer(%x: tensor<1x4x4x2xui8>, %w: tensor<3x3x3x2xi16>, %b: tensor<3xi32>) -> tensor<1x4x4x3xui8> {
+  %0 = edge.cast %x : tensor<1x4x4x2xui8> -> tensor<1x4x4x2xi16>
+  %1 = edge.conv2d %0, %w, %b stride [1, 1] dilation [1, 1] pad [1, 1, 1, 1] : (tensor<1x4x4x2xi16>, tensor<3x3x3x2xi16>, tensor<3xi32>) -> tensor<1x4x4x3xi32>
+  %2 = edge.cast %1 : tensor<1x4x4x3xi32> -> tensor<1x4x4x3xf32>
+  %3 = edge.cast %2 : tensor<1x4x4x3xf32> -> tensor<1x4x4x3xui8>
+  return %3 : tensor<1x4x4x3xui8>
+}
+
 // CHECK-LABEL: func.func @conv2d_i8
 // CHECK: %{{.*}} = edge.conv2d %arg0, %arg1, %arg2 stride [1, 1] dilation [1, 1] pad [0, 0, 0, 0] {fused_activation = #edge.act<relu6>} : (tensor<1x4x4x1x!quant.uniform<i8:f32, 1.000000e-01:-3>>, tensor<2x1x1x1x!quant.uniform<i8<-127:127>:f32:0, {5.000000e-01,2.500000e-01}>>, tensor<2x!quant.uniform<i32:f32:0, {5.000000e-02,2.500000e-02}>>) -> tensor<1x4x4x2x!quant.uniform<i8:f32, 2.000000e-01:5>>
 func.func @conv2d_i8(%x: tensor<1x4x4x1x!qi8>, %w: tensor<2x1x1x1x!qw>, %b: tensor<2x!qb>) -> tensor<1x4x4x2x!qo8> {

@@ -47,6 +47,11 @@ def Edge_BoolTensor : RankedTensorOf<[I1]>;
 def Edge_QuantTensor : RankedTensorOf<[Edge_QuantType]>;
 // Plain numbers (no quantization parameters), the domain of edge.cast.
 def Edge_NumericTensor : RankedTensorOf<[F32, I1, I8, I16, I32, I64]>;
+// edge.cast also converts ONNX uint8 values at function boundaries.
+def Edge_CastTensor : RankedTensorOf<[F32, I1, I8, UI8, I16, I32, I64]>;
+// conv2d: f32, TFLite-quantized, or plain integer (i16 x i16 -> i32).
+def Edge_ConvTensor : RankedTensorOf<[F32, I16, I32, Edge_QuantType]>;
+def Edge_ConvBiasTensor : RankedTensorOf<[F32, I32, I64, Edge_QuantType]>;
 
 //===----------------------------------------------------------------------===//
 // Attribute constraints
@@ -161,6 +166,9 @@ def Edge_Conv2DOp : Edge_FusedOp<"conv2d", [Pure]> {
     bias is i32 (i64 allowed for 16-bit activations) or quantized with i32
     storage, zero point 0 and scale input_scale * filter_scale[o].
     Float: all operands f32.
+    Plain integer (ONNX ConvInteger / QLinearConv with any zero points, after
+    zero-point subtraction): i16 input and filter, optional i32 bias, i32
+    result accumulated modulo 2^32, no fused activation.
 
     ```mlir
     %y = edge.conv2d %x, %w, %b stride [1, 1] dilation [1, 1] pad [1, 1, 1, 1]
@@ -169,16 +177,16 @@ def Edge_Conv2DOp : Edge_FusedOp<"conv2d", [Pure]> {
     ```
   }];
   let arguments = (ins
-    Edge_FloatOrQuantTensor:$input,
-    Edge_FloatOrQuantTensor:$filter,
-    Optional<Edge_BiasTensor>:$bias,
+    Edge_ConvTensor:$input,
+    Edge_ConvTensor:$filter,
+    Optional<Edge_ConvBiasTensor>:$bias,
     Edge_StrideAttr:$stride,
     Edge_StrideAttr:$dilation,
     Edge_Pad4Attr:$pad,
     DefaultValuedAttr<Edge_PosI64Attr, "1">:$groups,
     OptionalAttr<Edge_ActivationAttr>:$fused_activation
   );
-  let results = (outs Edge_FloatOrQuantTensor:$output);
+  let results = (outs Edge_ConvTensor:$output);
   let assemblyFormat = [{
     $input `,` $filter (`,` $bias^)? `stride` $stride `dilation` $dilation
     `pad` $pad attr-dict `:` functional-type(operands, results)
@@ -874,10 +882,12 @@ def Edge_CastOp : Edge_Op<"cast", [Pure, SameOperandsAndResultShape]> {
     Converts f32, i1, i8, i16, i32 and i64 values: float to integer rounds
     toward zero (ONNX Cast) and saturates, integer narrowing wraps, i1 is
     0/1. Quantized types are converted with edge.quantize / dequantize /
-    requantize instead.
+    requantize instead. `ui8` (unsigned 8-bit, ONNX uint8) is accepted
+    only here, for values crossing the function boundary (an ONNX model's
+    uint8 inputs and outputs); no other edge op takes it.
   }];
-  let arguments = (ins Edge_NumericTensor:$input);
-  let results = (outs Edge_NumericTensor:$output);
+  let arguments = (ins Edge_CastTensor:$input);
+  let results = (outs Edge_CastTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
 }
 
