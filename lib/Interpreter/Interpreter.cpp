@@ -201,6 +201,7 @@ public:
   LogicalResult executeQuant(Operation *op, const qkernel::OpParams &q);
   LogicalResult constant(edge::ConstantOp op);
   LogicalResult conv(Operation *op, int which);
+  LogicalResult integerConv(Operation *op);
   LogicalResult binary(Operation *op, edgert_binary_kind kind, bool fused);
 };
 
@@ -231,6 +232,8 @@ LogicalResult Executor::conv(Operation *op, int which) {
   Value input = op->getOperand(0), filter = op->getOperand(1);
   Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
   Value result = op->getResult(0);
+  if (which == 0 && get(input).type == ElemType::I16)
+    return integerConv(op);
   for (Value v : {input, filter})
     if (get(v).type != ElemType::F32)
       return unsupportedType(op, v);
@@ -273,6 +276,42 @@ LogicalResult Executor::conv(Operation *op, int which) {
     name = "edgert_transpose_conv2d_f32";
   }
   return check(op, s, name);
+}
+
+/// The plain integer conv2d (i16 x i16 + i32 bias -> i32; ONNX ConvInteger /
+/// QLinearConv after zero-point subtraction).
+LogicalResult Executor::integerConv(Operation *op) {
+  Value input = op->getOperand(0), filter = op->getOperand(1);
+  Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
+  Value result = op->getResult(0);
+  if (get(filter).type != ElemType::I16)
+    return unsupportedType(op, filter);
+  if (bias && get(bias).type != ElemType::I32)
+    return unsupportedType(op, bias);
+  auto stride = op->getAttrOfType<DenseI64ArrayAttr>("stride").asArrayRef();
+  auto dilation = op->getAttrOfType<DenseI64ArrayAttr>("dilation").asArrayRef();
+  auto pad = op->getAttrOfType<DenseI64ArrayAttr>("pad").asArrayRef();
+  edgert_conv2d_params p;
+  p.stride_h = stride[0];
+  p.stride_w = stride[1];
+  p.dilation_h = dilation[0];
+  p.dilation_w = dilation[1];
+  p.pad_top = pad[0];
+  p.pad_left = pad[1];
+  p.pad_bottom = pad[2];
+  p.pad_right = pad[3];
+  p.act = fusedAct(op);
+  Buffer &ob = alloc(result);
+  if (ob.type != ElemType::I32)
+    return unsupportedType(op, result);
+  auto inShape = get(input).shape, fShape = get(filter).shape;
+  auto oShape = ob.shape;
+  return check(op,
+               edgert_conv2d_i16_i32(
+                   &p, inShape.data(), in<int16_t>(input), fShape.data(),
+                   in<int16_t>(filter), bias ? in<int32_t>(bias) : nullptr,
+                   oShape.data(), reinterpret_cast<int32_t *>(ob.data.data())),
+               "edgert_conv2d_i16_i32");
 }
 
 LogicalResult Executor::binary(Operation *op, edgert_binary_kind kind,
