@@ -232,6 +232,10 @@ LogicalResult writeCModel(ModuleOp module,
     if (ok)
       ok = copyFile(rt + "/src/internal.h", joinPath(dir, "edgert/internal.h"),
                     error);
+    // The quantized families (quant.c, q_*.c) share src/qinternal.h.
+    if (ok && llvm::is_contained(info.families, "quant"))
+      ok = copyFile(rt + "/src/qinternal.h",
+                    joinPath(dir, "edgert/qinternal.h"), error);
     for (const std::string &f : info.families)
       if (ok)
         ok = copyFile(rt + "/src/" + f + ".c",
