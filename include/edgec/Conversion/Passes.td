@@ -33,7 +33,8 @@ def ConvertOnnxToEdge : Pass<"convert-onnx-to-edge", "mlir::ModuleOp"> {
     Anything that has no edge form is reported as
     `node '<name>' (<OnnxOp>): <reason>` and the pass fails.
   }];
-  let dependentDialects = ["::edgec::edge::EdgeDialect"];
+  let dependentDialects = ["::edgec::edge::EdgeDialect",
+                           "::mlir::quant::QuantDialect"];
   let options = [
     Option<"ioLayout", "io-layout", "std::string", /*default=*/"\"nchw\"",
            "layout of rank-4 function arguments and results: nchw (ONNX's, "

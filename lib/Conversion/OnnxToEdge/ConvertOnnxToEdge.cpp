@@ -36,6 +36,7 @@ void edgec::populateOnnxToEdgePatterns(RewritePatternSet &patterns) {
   populateOnnxElementwiseToEdgePatterns(patterns);
   populateOnnxDataMovementToEdgePatterns(patterns);
   populateOnnxReductionToEdgePatterns(patterns);
+  populateOnnxQuantToEdgePatterns(patterns);
 }
 
 namespace {

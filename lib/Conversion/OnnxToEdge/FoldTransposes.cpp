@@ -8,6 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "edgec/Conversion/OnnxToEdge/OnnxToEdge.h"
 #include "edgec/Conversion/Passes.h"
 
@@ -126,7 +128,20 @@ struct SinkTransposeThroughElementwise : RewritePattern {
                edge::MaximumOp, edge::MinimumOp, edge::PowOp, edge::ModOp,
                edge::ActivationOp, edge::UnaryOp, edge::PReluOp, edge::CastOp,
                edge::CompareOp, edge::LogicalOp, edge::LogicalNotOp,
-               edge::SelectOp>(op);
+               edge::SelectOp>(op) ||
+           isPerTensorConversion(op);
+  }
+
+  /// quantize / dequantize / requantize with per-tensor parameters (a
+  /// per-axis one would have to move its quantized dimension).
+  static bool isPerTensorConversion(Operation *op) {
+    if (!isa<edge::QuantizeOp, edge::DequantizeOp, edge::RequantizeOp>(op))
+      return false;
+    auto perAxis = [](Type t) {
+      return isa<quant::UniformQuantizedPerAxisType>(getElementTypeOrSelf(t));
+    };
+    return !perAxis(op->getOperand(0).getType()) &&
+           !perAxis(op->getResult(0).getType());
   }
 
   LogicalResult matchAndRewrite(Operation *op,

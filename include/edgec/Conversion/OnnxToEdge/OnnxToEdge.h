@@ -27,6 +27,9 @@ void populateOnnxElementwiseToEdgePatterns(mlir::RewritePatternSet &patterns);
 void populateOnnxDataMovementToEdgePatterns(mlir::RewritePatternSet &patterns);
 /// Reductions, ArgMax/ArgMin, Softmax/LogSoftmax, TopK, normalizations.
 void populateOnnxReductionToEdgePatterns(mlir::RewritePatternSet &patterns);
+/// QuantizeLinear, DequantizeLinear, ConvInteger, MatMulInteger, QLinearConv,
+/// QLinearMatMul (pre-quantized models).
+void populateOnnxQuantToEdgePatterns(mlir::RewritePatternSet &patterns);
 /// All of the above.
 void populateOnnxToEdgePatterns(mlir::RewritePatternSet &patterns);
 
