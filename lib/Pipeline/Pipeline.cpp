@@ -3,6 +3,7 @@
 
 #include "edgec/Conversion/Passes.h"
 #include "edgec/Passes/Graph/Passes.h"
+#include "edgec/Passes/Quantize/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -23,6 +24,8 @@ void buildLowerToEdgePipeline(OpPassManager &pm,
   pm.addPass(createConvertOnnxToEdge(convertOptions));
   pm.addNestedPass<func::FuncOp>(createEdgeFoldTransposes());
   pm.addNestedPass<func::FuncOp>(createEdgeFuseActivations());
+  // Pre-quantized (QDQ) models: integer ops with the model's parameters.
+  pm.addNestedPass<func::FuncOp>(createEdgeFoldQDQ());
   pm.addPass(createCanonicalizerPass());
 }
 

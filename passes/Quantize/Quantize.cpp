@@ -11,6 +11,7 @@
 #include "edgec/Dialect/Edge/EdgeOps.h"
 #include "edgec/Passes/Quantize/Passes.h"
 #include "edgec/Passes/Quantize/QuantParams.h"
+#include "edgec/Passes/Quantize/QuantRules.h"
 
 #include "ConstantTensor.h"
 
@@ -20,7 +21,6 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/TypeSwitch.h"
 
 #include <cmath>
 #include <cstring>
@@ -41,31 +41,8 @@ namespace {
 constexpr llvm::StringLiteral kCalibrationAttr = "edge.calibration";
 constexpr llvm::StringLiteral kFallbackAttr = "edge.float_fallback";
 
-/// What an op becomes.
-enum class Rule {
-  /// Stays f32: no integer kernel (or a precondition failed).
-  Float,
-  /// conv2d / depthwise_conv2d / fully_connected: quantized input, constant
-  /// filter quantized symmetric (per channel), integer bias, own result range.
-  Weighted,
-  /// add / mul / matmul: every operand per-tensor quantized with its own
-  /// parameters, result with its own range.
-  Rescale,
-  /// Results take operand 0's quantized type (pooling, data movement,
-  /// nearest resize). Follows the domain of operand 0.
-  SameAsInput,
-  /// Quantized input, result parameters fixed by the TFLite specification.
-  FixedOutput,
-  /// Quantized input, 256-entry lookup table, result with its own range.
-  Table,
-  /// edge.concat: inputs requantized to the result's parameters.
-  Concat,
-};
-
-struct Decision {
-  Rule rule = Rule::Float;
-  std::string reason;
-};
+using quantization::Decision;
+using quantization::Rule;
 
 class Quantizer {
 public:
@@ -158,11 +135,6 @@ std::string nodeName(Operation *op) {
   if (auto name = dyn_cast<NameLoc>(loc))
     return name.getName().str();
   return op->getName().getStringRef().str();
-}
-
-bool hasClampOnlyActivation(Operation *op) {
-  auto fused = dyn_cast<edge::FusedActivationOpInterface>(op);
-  return !fused || fused.getActivation().getClampRange().has_value();
 }
 
 std::optional<std::pair<double, double>> Quantizer::getRange(Value v) {
@@ -281,78 +253,27 @@ Value Quantizer::createConstant(Location loc, RankedTensorType valueType,
   return edge::ConstantOp::create(builder, loc, resultType, value);
 }
 
+/// The shared rule table (QuantRules.h) plus what calibrated quantization
+/// needs on top: a constant filter, and quantized inputs to follow.
 Decision Quantizer::decide(Operation *op) {
-  auto floatBecause = [](std::string why) {
-    return Decision{Rule::Float, std::move(why)};
-  };
-  if (isa<edge::ConstantOp, edge::QuantizeOp, edge::DequantizeOp,
-          edge::RequantizeOp, func::ReturnOp>(op))
-    return {};
-  // Only f32 computations are quantized.
-  bool anyF32Result = llvm::any_of(op->getResults(), isF32Tensor);
-  if (!anyF32Result)
-    return {};
-  if (!hasClampOnlyActivation(op))
-    return floatBecause(
-        "fused " +
-        edge::stringifyActivationKind(
-            cast<edge::FusedActivationOpInterface>(op).getActivation().getKind())
-            .str() +
-        " activation (integer kernels fuse clamps only)");
-
-  // Data movement and window ops: results keep the input's parameters.
-  bool sameAsInput =
-      TypeSwitch<Operation *, bool>(op)
-          .Case<edge::ReshapeOp, edge::TransposeOp, edge::SliceOp,
-                edge::SplitOp, edge::TileOp, edge::BroadcastToOp,
-                edge::DepthToSpaceOp, edge::SpaceToDepthOp, edge::GatherOp>(
-              [](auto) { return true; })
-          .Case<edge::PadOp>([](edge::PadOp) { return true; })
-          .Case<edge::MaxPool2DOp, edge::AvgPool2DOp>(
-              [&](auto) { return !int16; })
-          .Case<edge::ResizeOp>([&](edge::ResizeOp r) {
-            return !int16 && r.getMode() == edge::ResizeMode::nearest;
-          })
-          .Default([](Operation *) { return false; });
-  if (sameAsInput) {
+  Decision d = quantization::decideRule(op, int16);
+  switch (d.rule) {
+  case Rule::SameAsInput:
     if (!isQuantTensor(op->getOperand(0)))
-      return floatBecause("follows its float input");
-    return {Rule::SameAsInput, ""};
-  }
-  if (isa<edge::Conv2DOp, edge::DepthwiseConv2DOp, edge::FullyConnectedOp>(
-          op)) {
-    if (!ConstantTensor::get(op->getOperand(1)))
-      return floatBecause("the filter is not a constant");
-    return {Rule::Weighted, ""};
-  }
-  if (isa<edge::AddOp>(op))
-    return {Rule::Rescale, ""};
-  if (isa<edge::MulOp, edge::MatMulOp>(op)) {
-    if (int16)
-      return floatBecause("no int16 kernel");
-    return {Rule::Rescale, ""};
-  }
-  if (isa<edge::ConcatOp>(op)) {
+      return {Rule::Float, "follows its float input"};
+    break;
+  case Rule::Concat:
     if (llvm::none_of(op->getOperands(), isQuantTensor))
-      return floatBecause("follows its float inputs");
-    return {Rule::Concat, ""};
+      return {Rule::Float, "follows its float inputs"};
+    break;
+  case Rule::Weighted:
+    if (!ConstantTensor::get(op->getOperand(1)))
+      return {Rule::Float, "the filter is not a constant"};
+    break;
+  default:
+    break;
   }
-  if (int16)
-    return floatBecause("no int16 kernel");
-  if (auto s = dyn_cast<edge::SoftmaxOp>(op)) {
-    if (s.getBeta().convertToDouble() != 1.0)
-      return floatBecause("softmax with beta != 1 has no int8 kernel");
-    return {Rule::FixedOutput, ""};
-  }
-  if (auto a = dyn_cast<edge::ActivationOp>(op)) {
-    edge::ActivationKind k = a.getAct().getKind();
-    if (k == edge::ActivationKind::sigmoid || k == edge::ActivationKind::tanh)
-      return {Rule::FixedOutput, ""};
-    return {Rule::Table, ""};
-  }
-  if (isa<edge::UnaryOp>(op))
-    return {Rule::Table, ""};
-  return floatBecause("no int8 kernel");
+  return d;
 }
 
 Value Quantizer::quantizeFilter(Operation *op, Value filter, int64_t axis,

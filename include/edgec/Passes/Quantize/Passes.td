@@ -32,7 +32,8 @@ def EdgeQuantize : Pass<"edge-quantize", "::mlir::func::FuncOp"> {
     * Anything without an integer kernel stays f32, with edge.dequantize /
       edge.quantize inserted at the domain boundaries, and is marked with
       `edge.float_fallback = "<reason>"`, which the compile report lists.
-      Data-movement ops follow their input's domain.
+      Data-movement ops follow their input's domain (on a float input
+      they stay float without being a fallback).
     * The function keeps its f32 signature: inputs are quantized where an
       integer consumer needs them, results dequantized.
 
@@ -45,6 +46,39 @@ def EdgeQuantize : Pass<"edge-quantize", "::mlir::func::FuncOp"> {
            "quantize weights per output channel (else per tensor)">,
   ];
   let dependentDialects = ["::mlir::quant::QuantDialect"];
+}
+
+def EdgeFoldQDQ : Pass<"edge-fold-qdq", "::mlir::func::FuncOp"> {
+  let summary = "folds dequantize -> f32 op -> quantize into integer ops";
+  let description = [{
+    A pre-quantized ONNX QDQ model (QuantizeLinear / DequantizeLinear
+    around float ops, as ONNX Runtime's quantize_static or PyTorch export
+    them) lowers to f32 edge ops whose operands are `edge.dequantize` of
+    quantized values (weights: quantized `edge.constant`) and whose results
+    are only used by `edge.quantize`. This pass rewrites such an op into its
+    integer form with the model's own scales and zero points -- no
+    calibration -- when the rule table edge-quantize uses (QuantRules.h)
+    gives it one:
+
+    * conv2d / depthwise_conv2d / fully_connected: int8 input, int8
+      weights with zero point 0 (per tensor or per output channel; a
+      transposed weight constant is permuted at compile time), int32 bias
+      (the model's when its scale is input_scale * weight_scale, else its
+      real values requantized to that scale);
+    * add / mul / matmul and lookup-table activations: any parameters;
+    * data movement and pooling: input and output parameters identical;
+    * concat: inputs requantized to the output's parameters;
+    * softmax / sigmoid / tanh: the TFLite fixed output parameters, then
+      edge.requantize to the model's.
+
+    The result must verify (edge's integer rules); otherwise the op stays
+    f32 between its dequantize / quantize and gets
+    `edge.float_fallback = "<reason>"` (e.g. a non-zero weight zero point,
+    which edge's kernels cannot take: the float op then computes with the
+    exactly dequantized weights). Ops outside QDQ pairs are left alone.
+  }];
+  let dependentDialects = ["::mlir::quant::QuantDialect",
+                           "::edgec::edge::EdgeDialect"];
 }
 
 def EdgeSplitActivations : Pass<"edge-split-activations", "::mlir::func::FuncOp"> {
