@@ -1,5 +1,6 @@
 /* Host demo for the digits model compiled by `edgec compile --target c`:
- * runs every held-out image through digits_run and prints the accuracy.
+ * runs every held-out image through digits_run, prints the accuracy and the
+ * mean latency per image.
  * Usage: digits_demo test_images.npy test_labels.npy */
 #include "digits.h"
 
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Reads a whole file; returns NULL (after a message) on failure. */
 static unsigned char *read_file(const char *path, size_t *len) {
@@ -98,6 +100,22 @@ int main(int argc, char **argv) {
     correct += (best == label);
   }
   printf("accuracy: %.4f (%zu/%zu)\n", (double)correct / (double)n, correct, n);
+  {
+    /* Latency: CPU time of repeated passes over the images (one thread),
+     * at least half a second in total. */
+    float input[DIGITS_INPUT0_SIZE], logits[DIGITS_OUTPUT0_SIZE];
+    clock_t start = clock(), elapsed;
+    size_t runs = 0;
+    do {
+      for (i = 0; i < n; ++i, ++runs) {
+        memcpy(input, img + i * DIGITS_INPUT0_BYTES, DIGITS_INPUT0_BYTES);
+        digits_run(input, logits, arena);
+      }
+      elapsed = clock() - start;
+    } while (elapsed < CLOCKS_PER_SEC / 2);
+    printf("latency: %.2f us per image (mean of %zu runs)\n",
+           1e6 * (double)elapsed / CLOCKS_PER_SEC / (double)runs, runs);
+  }
   free(images);
   free(labels);
   return 0;
