@@ -259,12 +259,14 @@ Decision Quantizer::decide(Operation *op) {
   Decision d = quantization::decideRule(op, int16);
   switch (d.rule) {
   case Rule::SameAsInput:
+    // On a float input, data movement stays float at no cost: not a
+    // fallback (no reason recorded).
     if (!isQuantTensor(op->getOperand(0)))
-      return {Rule::Float, "follows its float input"};
+      return {};
     break;
   case Rule::Concat:
     if (llvm::none_of(op->getOperands(), isQuantTensor))
-      return {Rule::Float, "follows its float inputs"};
+      return {};
     break;
   case Rule::Weighted:
     if (!ConstantTensor::get(op->getOperand(1)))

@@ -48,7 +48,8 @@ func.func @conv(%x: tensor<1x2x2x1xf32> {edge.calibration = array<f64: 0.0, 1.0>
 // I16: edge.conv2d {{.*}} -> tensor<1x4x4x2x!quant.uniform<i16:
 // I16: %[[D:.*]] = edge.dequantize
 // I16: edge.max_pool2d %[[D]] {{.*}}edge.float_fallback = "no int16 kernel"{{.*}} : tensor<1x4x4x2xf32> -> tensor<1x2x2x2xf32>
-// I16: edge.reshape {{.*}}edge.float_fallback = "follows its float input"
+// I16-NOT: edge.float_fallback
+// I16: edge.reshape {{.*}} : tensor<1x2x2x2xf32> -> tensor<1x8xf32>
 // I16: edge.fully_connected {{.*}} -> tensor<1x3x!quant.uniform<i16:
 // I16: edge.softmax {{.*}}edge.float_fallback = "no int16 kernel"
 func.func @chain(%x: tensor<1x4x4x1xf32> {edge.calibration = array<f64: -1.0, 1.0>}) -> tensor<1x3xf32> {
