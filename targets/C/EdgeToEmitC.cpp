@@ -22,6 +22,7 @@
 #include "edgec/Dialect/Edge/EdgeAttrs.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
 #include "edgec/Dialect/Edge/EdgeOps.h"
+#include "edgec/Quant/KernelParams.h"
 
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -37,6 +38,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
+#include <cstring>
 #include <set>
 
 using namespace mlir;
@@ -289,6 +291,8 @@ private:
     return success();
   }
   void useFamily(StringRef family) { families.insert(family.str()); }
+  LogicalResult lowerQuant(Operation *op, const qkernel::OpParams &q);
+  std::string tableGlobal(Type elem, ArrayRef<char> bytes, int64_t n);
 
   struct Binding {
     Value ssa;        // an emitc value (pointer), or
@@ -303,6 +307,7 @@ private:
   OpBuilder b;
   int counter = 0;
   int numParams = 0;
+  int numTables = 0;
   Operation *globalsAnchor = nullptr; // globals go before this op
   llvm::DenseMap<Value, Binding> bound;
   std::map<std::string, std::string> i32Arrays;
@@ -537,9 +542,216 @@ LogicalResult Lowering::lowerBinary(Operation *op, int kind,
   return success();
 }
 
+/// A static const 1-D array (lookup tables, per-axis scales) of `n`
+/// elements of `elem` from raw bytes; returns its name.
+std::string Lowering::tableGlobal(Type elem, ArrayRef<char> bytes, int64_t n) {
+  std::string sym = info.name + "_t" + std::to_string(numTables++);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPoint(globalsAnchor);
+  emitc::GlobalOp::create(b, b.getUnknownLoc(), sym,
+                          emitc::ArrayType::get({n}, elem),
+                          flatInitializer(bytes, elem, n), false, true, true);
+  return sym;
+}
+
+/// Quantized ops: the kernel and the integer parameters lib/Quant's
+/// KernelParams derived from the types -- the very values the interpreter
+/// passes -- printed as static const structs and tables.
+LogicalResult Lowering::lowerQuant(Operation *op, const qkernel::OpParams &q) {
+  using qkernel::Kind;
+  Value in = op->getOperand(0), out = op->getResult(0);
+  auto list = [](std::initializer_list<int64_t> values) {
+    std::string s;
+    for (int64_t v : values)
+      s += (s.empty() ? "" : ", ") + std::to_string(v);
+    return s;
+  };
+  auto ints = [&](ArrayRef<int32_t> v) {
+    return opaque(i32Array(SmallVector<int64_t>(v.begin(), v.end())));
+  };
+  auto qparams = [&]() {
+    std::string init =
+        "{" +
+        list({q.inputZp, q.filterZp, q.outputZp, q.actMin, q.actMax,
+              (int64_t)q.multiplier.size()}) +
+        ", " +
+        i32Array(SmallVector<int64_t>(q.multiplier.begin(), q.multiplier.end())) +
+        ", " + i32Array(SmallVector<int64_t>(q.shift.begin(), q.shift.end())) +
+        "}";
+    return opaque("&" + structGlobal("edgert_qparams", init));
+  };
+  // quant.c holds the fixed-point helpers every quantized kernel calls; it
+  // refers to elementwise.c (the table builders' float functions).
+  useFamily("quant");
+  useFamily("elementwise");
+  SmallVector<Value> operands;
+  SmallVector<Attribute> args;
+  auto finish = [&](StringRef family) {
+    useFamily(family);
+    call(op, q.kernel, args, operands);
+    return success();
+  };
+  switch (q.kind) {
+  case Kind::NotQuantized:
+  case Kind::DataMovement:
+    break;
+  case Kind::Pad: {
+    auto p = cast<edge::PadOp>(op);
+    std::string value = structGlobal(getCElem(cast<ShapedType>(in.getType())
+                                                  .getElementType())
+                                         ->cName,
+                                     std::to_string(q.padValue));
+    args = {intArg(q.elemBytes()),
+            opaque("(edgert_pad_mode)" +
+                   llvm::Twine(static_cast<int>(p.getMode()))),
+            shapeArg(in),
+            rankArg(in),
+            opaque(i32Array(p.getBefore())),
+            opaque(i32Array(p.getAfter())),
+            opaque("&" + value),
+            arg(in, operands),
+            arg(out, operands)};
+    call(op, "edgert_pad", args, operands);
+    useFamily("data");
+    return success();
+  }
+  case Kind::Quantize:
+  case Kind::Dequantize:
+    args.push_back(countArg(in));
+    if (q.perAxis) {
+      std::vector<char> scales(q.scales.size() * 4);
+      std::memcpy(scales.data(), q.scales.data(), scales.size());
+      args.append({intArg(q.channels), intArg(q.inner),
+                   opaque(tableGlobal(b.getF32Type(), scales, q.scales.size())),
+                   ints(q.zeroPoints)});
+    } else {
+      args.append({opaque(floatLiteral(q.scale)), intArg(q.zeroPoint)});
+    }
+    args.push_back(arg(in, operands));
+    args.push_back(arg(out, operands));
+    return finish("quant");
+  case Kind::Requantize: {
+    const edgert_rescale &r = q.rescales[0];
+    args = {opaque("&" + structGlobal("edgert_rescale",
+                                      "{" + list({r.in_zp, r.multiplier,
+                                                  r.shift, r.out_zp}) +
+                                          "}")),
+            countArg(in), arg(in, operands), arg(out, operands)};
+    return finish("quant");
+  }
+  case Kind::Conv2D:
+  case Kind::DepthwiseConv2D: {
+    auto s = op->getAttrOfType<DenseI64ArrayAttr>("stride").asArrayRef();
+    auto d = op->getAttrOfType<DenseI64ArrayAttr>("dilation").asArrayRef();
+    auto p = op->getAttrOfType<DenseI64ArrayAttr>("pad").asArrayRef();
+    std::string conv = structGlobal(
+        "edgert_conv2d_params",
+        "{" + list({s[0], s[1], d[0], d[1], p[0], p[1], p[2], p[3]}) + ", " +
+            actInit(nullptr) + "}");
+    Value filter = op->getOperand(1);
+    Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
+    args = {opaque("&" + conv), qparams(), shapeArg(in), arg(in, operands),
+            shapeArg(filter), arg(filter, operands)};
+    args.push_back(bias ? arg(bias, operands) : opaque("NULL"));
+    args.push_back(shapeArg(out));
+    args.push_back(arg(out, operands));
+    return finish("q_conv");
+  }
+  case Kind::FullyConnected: {
+    Value w = op->getOperand(1);
+    Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
+    auto wType = cast<ShapedType>(w.getType());
+    int64_t n = wType.getDimSize(0), k = wType.getDimSize(1);
+    int64_t count = cast<ShapedType>(in.getType()).getNumElements();
+    args = {qparams(), intArg(k ? count / k : 0), intArg(k), intArg(n),
+            arg(in, operands), arg(w, operands)};
+    args.push_back(bias ? arg(bias, operands) : opaque("NULL"));
+    args.push_back(arg(out, operands));
+    return finish("q_fully_connected");
+  }
+  case Kind::MatMul: {
+    Value r = op->getOperand(1);
+    args = {qparams(),        shapeArg(in),     rankArg(in),
+            arg(in, operands), shapeArg(r),     rankArg(r),
+            arg(r, operands), shapeArg(out),    rankArg(out),
+            arg(out, operands)};
+    return finish("q_fully_connected");
+  }
+  case Kind::Add:
+  case Kind::Sub:
+  case Kind::Mul: {
+    std::string params;
+    if (q.kind == Kind::Mul) {
+      const edgert_qmul_params &m = q.mul;
+      params = structGlobal(
+          "edgert_qmul_params",
+          "{" + list({m.in1_zp, m.in2_zp, m.out_zp, m.multiplier, m.shift,
+                      m.act_min, m.act_max}) +
+              "}");
+    } else {
+      const edgert_qadd_params &p = q.add;
+      params = structGlobal(
+          "edgert_qadd_params",
+          "{" + list({p.left_shift, p.in1_zp, p.in1_multiplier, p.in1_shift,
+                      p.in2_zp, p.in2_multiplier, p.in2_shift, p.out_zp,
+                      p.out_multiplier, p.out_shift, p.act_min, p.act_max}) +
+              "}");
+    }
+    Value r = op->getOperand(1);
+    args = {opaque("&" + params), shapeArg(in),     rankArg(in),
+            arg(in, operands),    shapeArg(r),      rankArg(r),
+            arg(r, operands),     shapeArg(out),    rankArg(out),
+            arg(out, operands)};
+    return finish("q_elementwise");
+  }
+  case Kind::MaxPool2D:
+  case Kind::AvgPool2D: {
+    auto k = op->getAttrOfType<DenseI64ArrayAttr>("kernel").asArrayRef();
+    auto s = op->getAttrOfType<DenseI64ArrayAttr>("stride").asArrayRef();
+    auto p = op->getAttrOfType<DenseI64ArrayAttr>("pad").asArrayRef();
+    std::string pool = structGlobal(
+        "edgert_pool2d_params",
+        "{" + list({k[0], k[1], s[0], s[1], p[0], p[1], p[2], p[3],
+                    op->hasAttr("count_include_pad") ? 1 : 0}) +
+            ", " + actInit(nullptr) + "}");
+    args = {opaque("&" + pool), intArg(q.outputZp), intArg(q.actMin),
+            intArg(q.actMax),   shapeArg(in),       arg(in, operands),
+            shapeArg(out),      arg(out, operands)};
+    return finish("q_pooling");
+  }
+  case Kind::Lut: {
+    std::vector<char> bytes(q.lut.size());
+    std::memcpy(bytes.data(), q.lut.data(), bytes.size());
+    args = {opaque(tableGlobal(b.getIntegerType(8), bytes, 256)),
+            countArg(in), arg(in, operands), arg(out, operands)};
+    return finish("quant");
+  }
+  case Kind::Softmax: {
+    std::vector<char> bytes(q.softmaxTable.size() * 4);
+    std::memcpy(bytes.data(), q.softmaxTable.data(), bytes.size());
+    args = {opaque(tableGlobal(b.getI32Type(), bytes, 256)),
+            shapeArg(in),
+            rankArg(in),
+            intArg(q.axis),
+            arg(in, operands),
+            arg(out, operands)};
+    return finish("quant");
+  }
+  }
+  return nodeError(op) << "internal error: unhandled quantized kernel";
+}
+
 LogicalResult Lowering::lowerOp(Operation *op) {
   if (isa<edge::ConstantOp, edge::ReshapeOp>(op))
     return success();
+  if (qkernel::hasQuantizedTypes(op)) {
+    qkernel::OpParams q;
+    std::string why;
+    if (failed(qkernel::getOpParams(op, q, why)))
+      return nodeError(op) << why;
+    if (q.kind != qkernel::Kind::DataMovement)
+      return lowerQuant(op, q);
+  }
   if (auto conv = dyn_cast<edge::Conv2DOp>(op))
     return lowerConv(conv, "edgert_conv2d_f32");
   if (auto conv = dyn_cast<edge::DepthwiseConv2DOp>(op))
@@ -869,7 +1081,8 @@ LogicalResult Lowering::run() {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPoint(familyAnchor);
     for (const std::string &f : families)
-      emitc::IncludeOp::create(b, loc, "edgert/" + f + ".h", false);
+      if (!StringRef(f).starts_with("q_")) // quantized kernels: quant.h
+        emitc::IncludeOp::create(b, loc, "edgert/" + f + ".h", false);
   }
   info.families.assign(families.begin(), families.end());
   return success();
