@@ -124,6 +124,10 @@ struct SinkTransposeThroughElementwise : RewritePattern {
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx) {}
 
   static bool isElementwise(Operation *op) {
+    // A cast to ui8 stays last (MoveLayoutBeforeU8Cast).
+    if (isa<edge::CastOp>(op) &&
+        getElementTypeOrSelf(op->getResult(0).getType()).isUnsignedInteger(8))
+      return false;
     return isa<edge::AddOp, edge::SubOp, edge::MulOp, edge::DivOp,
                edge::MaximumOp, edge::MinimumOp, edge::PowOp, edge::ModOp,
                edge::ActivationOp, edge::UnaryOp, edge::PReluOp, edge::CastOp,
@@ -292,10 +296,34 @@ struct EdgeFoldTransposesPass
 
 } // namespace
 
+/// transpose / reshape (cast x -> ui8) -> cast (transpose / reshape x) -> ui8:
+/// ui8 exists only on edge.cast (an ONNX uint8 graph output), so layout
+/// changes at the boundary (io-layout, NCHW results) move before the cast.
+template <typename OpT>
+struct MoveLayoutBeforeU8Cast : OpRewritePattern<OpT> {
+  using OpRewritePattern<OpT>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpT op,
+                                PatternRewriter &rewriter) const override {
+    auto c = op->getOperand(0).template getDefiningOp<edge::CastOp>();
+    if (!c || !getElementTypeOrSelf(c.getType()).isUnsignedInteger(8) ||
+        !c->hasOneUse())
+      return failure();
+    auto t = cast<RankedTensorType>(op.getType());
+    Type inElem = getElementTypeOrSelf(c.getInput().getType());
+    Operation *moved = rewriter.clone(*op);
+    moved->setOperand(0, c.getInput());
+    moved->getResult(0).setType(t.clone(inElem));
+    rewriter.replaceOpWithNewOp<edge::CastOp>(op, t, moved->getResult(0));
+    return success();
+  }
+};
+
 void edgec::populateEdgeFoldTransposesPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<ComposeTransposes, UnitTransposeToReshape, ComposeReshapes,
                SinkTransposeThroughElementwise, SinkTransposeThroughReduce,
                PermuteFullyConnectedWeights>(ctx);
   patterns.add<FoldConstantTranspose>(ctx, /*benefit=*/2);
+  patterns.add<MoveLayoutBeforeU8Cast<edge::TransposeOp>,
+               MoveLayoutBeforeU8Cast<edge::ReshapeOp>>(ctx, /*benefit=*/3);
 }

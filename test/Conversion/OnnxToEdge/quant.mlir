@@ -1,5 +1,6 @@
 // RUN: edgec-opt %s --convert-onnx-to-edge --split-input-file | FileCheck %s
 // RUN: edgec-opt %s --convert-onnx-to-edge --split-input-file 2>&1 | FileCheck %s --check-prefix=NOUI8
+// RUN: edgec-opt %s --convert-onnx-to-edge="io-layout=nhwc" --split-input-file | FileCheck %s --check-prefix=NHWC
 
 // No uint8 constant survives as an edge op.
 // NOUI8-NOT: onnx.
@@ -147,4 +148,25 @@ func.func @matmul_integer(%a: tensor<4x3xui8>, %b: tensor<3x2xui8>) -> tensor<4x
   %none = onnx.NoValue
   %y = "onnx.MatMulInteger"(%a, %b, %az, %none) : (tensor<4x3xui8>, tensor<3x2xui8>, tensor<1xui8>, none) -> tensor<4x2xi32>
   return %y : tensor<4x2xi32>
+}
+
+// -----
+
+// With io-layout=nhwc the uint8 result's layout transpose moves before the
+// cast to ui8 (edge.cast is the only op taking ui8).
+// NHWC-LABEL: func.func @qlinear_conv_nhwc
+// NHWC-SAME: -> tensor<1x3x3x2xui8>
+// NHWC: %[[C:.*]] = edge.cast %{{.*}} : tensor<1x3x3x2xf32> -> tensor<1x3x3x2xui8>
+// NHWC-NEXT: return %[[C]]
+func.func @qlinear_conv_nhwc(%x: tensor<1x1x3x3xui8>) -> tensor<1x2x3x3xui8> {
+  %xs = onnx.Constant dense<0.5> : tensor<f32>
+  %xz = onnx.Constant dense<2> : tensor<ui8>
+  %w = onnx.Constant dense<[[[[1]]], [[[3]]]]> : tensor<2x1x1x1xui8>
+  %ws = onnx.Constant dense<0.25> : tensor<f32>
+  %wz = onnx.Constant dense<1> : tensor<ui8>
+  %ys = onnx.Constant dense<0.75> : tensor<f32>
+  %yz = onnx.Constant dense<5> : tensor<ui8>
+  %none = onnx.NoValue
+  %y = "onnx.QLinearConv"(%x, %xs, %xz, %w, %ws, %wz, %ys, %yz, %none) <{auto_pad = "NOTSET", group = 1 : i64}> : (tensor<1x1x3x3xui8>, tensor<f32>, tensor<ui8>, tensor<2x1x1x1xui8>, tensor<f32>, tensor<ui8>, tensor<f32>, tensor<ui8>, none) -> tensor<1x2x3x3xui8>
+  return %y : tensor<1x2x3x3xui8>
 }
