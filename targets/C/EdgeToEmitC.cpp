@@ -109,6 +109,8 @@ std::optional<CElem> getCElem(Type type) {
     return CElem{"float", "f32", 4};
   if (type.isInteger(1))
     return CElem{"bool", "bool", 1};
+  if (type.isUnsignedInteger(8)) // ONNX uint8 at the boundary (edge.cast)
+    return CElem{"uint8_t", "u8", 1};
   if (type.isInteger(8))
     return CElem{"int8_t", "i8", 1};
   if (type.isInteger(16))
@@ -278,6 +280,7 @@ private:
   LogicalResult lowerOp(Operation *op);
   template <typename ConvOp>
   LogicalResult lowerConv(ConvOp op, StringRef kernel);
+  LogicalResult lowerIntegerConv(edge::Conv2DOp op);
   template <typename PoolOp>
   LogicalResult lowerPool(PoolOp op, StringRef kernel, bool countIncludePad);
   LogicalResult lowerBinary(Operation *op, int kind,
@@ -498,6 +501,30 @@ LogicalResult Lowering::lowerConv(ConvOp op, StringRef kernel) {
   args.push_back(arg(op.getOutput(), operands));
   useFamily("conv");
   call(op, kernel, args, operands);
+  return success();
+}
+
+/// The plain integer conv2d (i16 x i16 + i32 bias -> i32; ONNX ConvInteger /
+/// QLinearConv after zero-point subtraction): edgert_conv2d_i16_i32.
+LogicalResult Lowering::lowerIntegerConv(edge::Conv2DOp op) {
+  ArrayRef<int64_t> s = op.getStride(), d = op.getDilation(), p = op.getPad();
+  std::string init = "{" + std::to_string(s[0]) + ", " + std::to_string(s[1]) +
+                     ", " + std::to_string(d[0]) + ", " +
+                     std::to_string(d[1]) + ", " + std::to_string(p[0]) +
+                     ", " + std::to_string(p[1]) + ", " +
+                     std::to_string(p[2]) + ", " + std::to_string(p[3]) +
+                     ", " + actInit(op.getFusedActivationAttr()) + "}";
+  std::string params = structGlobal("edgert_conv2d_params", init);
+  SmallVector<Value> operands;
+  SmallVector<Attribute> args{opaque("&" + params), shapeArg(op.getInput()),
+                              arg(op.getInput(), operands),
+                              shapeArg(op.getFilter()),
+                              arg(op.getFilter(), operands)};
+  args.push_back(op.getBias() ? arg(op.getBias(), operands) : opaque("NULL"));
+  args.push_back(shapeArg(op.getOutput()));
+  args.push_back(arg(op.getOutput(), operands));
+  useFamily("conv");
+  call(op, "edgert_conv2d_i16_i32", args, operands);
   return success();
 }
 
@@ -752,6 +779,9 @@ LogicalResult Lowering::lowerOp(Operation *op) {
     if (q.kind != qkernel::Kind::DataMovement)
       return lowerQuant(op, q);
   }
+  if (auto conv = dyn_cast<edge::Conv2DOp>(op);
+      conv && conv.getOutput().getType().getElementType().isInteger(32))
+    return lowerIntegerConv(conv);
   if (auto conv = dyn_cast<edge::Conv2DOp>(op))
     return lowerConv(conv, "edgert_conv2d_f32");
   if (auto conv = dyn_cast<edge::DepthwiseConv2DOp>(op))
