@@ -46,10 +46,11 @@ quantization::Decision quantization::decideRule(Operation *op, bool int16) {
                 edge::SplitOp, edge::TileOp, edge::BroadcastToOp,
                 edge::DepthToSpaceOp, edge::SpaceToDepthOp, edge::GatherOp,
                 edge::PadOp>([](auto) { return true; })
+          // q8 and q16 pooling kernels; nearest resize moves data.
           .Case<edge::MaxPool2DOp, edge::AvgPool2DOp>(
-              [&](auto) { return !int16; })
-          .Case<edge::ResizeOp>([&](edge::ResizeOp r) {
-            return !int16 && r.getMode() == edge::ResizeMode::nearest;
+              [](auto) { return true; })
+          .Case<edge::ResizeOp>([](edge::ResizeOp r) {
+            return r.getMode() == edge::ResizeMode::nearest;
           })
           .Default([](Operation *) { return false; });
   if (sameAsInput)
@@ -59,7 +60,9 @@ quantization::Decision quantization::decideRule(Operation *op, bool int16) {
     return {Rule::Weighted, ""};
   if (isa<edge::AddOp>(op))
     return {Rule::Rescale, ""};
-  if (isa<edge::MulOp, edge::MatMulOp>(op)) {
+  if (isa<edge::MulOp>(op))
+    return {Rule::Rescale, ""};
+  if (isa<edge::MatMulOp>(op)) {
     if (int16)
       return floatBecause("no int16 kernel");
     return {Rule::Rescale, ""};

@@ -45,13 +45,12 @@ func.func @conv(%x: tensor<1x2x2x1xf32> {edge.calibration = array<f64: 0.0, 1.0>
 // CHECK: %[[S:.*]] = edge.softmax %[[F]] {{.*}} -> tensor<1x3x!quant.uniform<i8:f32, 3.906250e-03:-128>>
 // CHECK: edge.dequantize %[[S]]
 // I16-LABEL: func.func @chain(
-// I16: edge.conv2d {{.*}} -> tensor<1x4x4x2x!quant.uniform<i16:
-// I16: %[[D:.*]] = edge.dequantize
-// I16: edge.max_pool2d %[[D]] {{.*}}edge.float_fallback = "no int16 kernel"{{.*}} : tensor<1x4x4x2xf32> -> tensor<1x2x2x2xf32>
-// I16-NOT: edge.float_fallback
-// I16: edge.reshape {{.*}} : tensor<1x2x2x2xf32> -> tensor<1x8xf32>
+// I16: edge.conv2d {{.*}} -> tensor<1x4x4x2x!quant.uniform<i16:f32, 1.5259254723787308E-5>>
+// I16: edge.max_pool2d {{.*}} -> tensor<1x2x2x2x!quant.uniform<i16:f32, 1.5259254723787308E-5>>
+// I16: edge.reshape {{.*}} -> tensor<1x8x!quant.uniform<i16:f32, 1.5259254723787308E-5>>
 // I16: edge.fully_connected {{.*}} -> tensor<1x3x!quant.uniform<i16:
-// I16: edge.softmax {{.*}}edge.float_fallback = "no int16 kernel"
+// I16: %[[D:.*]] = edge.dequantize
+// I16: edge.softmax %[[D]] {{.*}}edge.float_fallback = "no int16 kernel"
 func.func @chain(%x: tensor<1x4x4x1xf32> {edge.calibration = array<f64: -1.0, 1.0>}) -> tensor<1x3xf32> {
   %w = edge.constant dense<0.5> : tensor<2x1x1x1xf32>
   %y = edge.conv2d %x, %w stride [1, 1] dilation [1, 1] pad [0, 0, 0, 0] {edge.calibration = [array<f64: -0.5, 0.5>]} : (tensor<1x4x4x1xf32>, tensor<2x1x1x1xf32>) -> tensor<1x4x4x2xf32>
