@@ -841,7 +841,7 @@ int main(int argc, char **argv) {
       return 2;
     }
     opts.workRoot = workRoot.str().str();
-    opts.timeoutSeconds = 180;
+    opts.timeoutSeconds = 90;
   }
   std::vector<std::string> results = runAll(toRun, registry, opts);
   if (opts.runC)
