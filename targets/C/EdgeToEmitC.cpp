@@ -81,18 +81,34 @@ Block *fileBlock(emitc::FileOp file) {
 
 std::string upper(StringRef s) { return StringRef(s).upper(); }
 
-/// A C float literal that round-trips f32.
-std::string floatLiteral(double v) {
-  if (std::isnan(v))
-    return "(0.0f / 0.0f)";
-  if (std::isinf(v))
-    return v > 0 ? "(1.0f / 0.0f)" : "(-1.0f / 0.0f)";
+/// A C float literal that round-trips f32. NaN and infinities are <math.h>'s
+/// NAN / INFINITY (constant expressions valid in static initializers, as the
+/// upstream translator prints them in arrays); `needsMath` is set then.
+std::string floatLiteral(double v, bool *needsMath = nullptr) {
+  if (!std::isfinite(v)) {
+    if (needsMath)
+      *needsMath = true;
+    if (std::isnan(v))
+      return "NAN";
+    return v > 0 ? "INFINITY" : "(-INFINITY)";
+  }
   std::string s;
   llvm::raw_string_ostream os(s);
   os << llvm::format("%.9g", v);
   if (s.find_first_of(".eE") == std::string::npos)
     s += ".0";
   return s + "f";
+}
+
+/// A C integer literal of a `bits`-wide signed value that is valid in a
+/// static initializer without warnings: the most negative values, whose
+/// magnitude is no constant of any signed type, are INTn_MIN.
+std::string intLiteral(int64_t v, unsigned bits) {
+  if (bits == 64 && v == INT64_MIN)
+    return "INT64_MIN";
+  if (bits == 32 && v == INT32_MIN)
+    return "INT32_MIN";
+  return std::to_string(v);
 }
 
 /// C element type name and byte size of a tensor element type.
@@ -157,17 +173,70 @@ std::optional<std::vector<char>> constantBytes(ElementsAttr attr,
   return out;
 }
 
-/// Rebuilds a DenseElementsAttr of a 1-D tensor from raw bytes, for the
-/// emitc.global initializer.
-Attribute flatInitializer(ArrayRef<char> bytes, Type elemType, int64_t n) {
+/// The initializer of a flattened weight array from raw bytes. f32, i8 and
+/// i16 are DenseElementsAttrs the translator prints (NaN and infinities as
+/// NAN / INFINITY; `needsMath` is set); i1, i32 and i64 are opaque lists so
+/// that bools print as 0/1 and the most negative integers as INTn_MIN
+/// (`-2147483648` and `-9223372036854775808` are not signed constants in C).
+Attribute flatInitializer(MLIRContext *ctx, ArrayRef<char> bytes,
+                          Type elemType, int64_t n, bool &needsMath) {
   auto type = RankedTensorType::get({n}, elemType);
-  if (elemType.isInteger(1)) {
-    SmallVector<bool> bits;
-    for (char c : bytes)
-      bits.push_back(c != 0);
-    return DenseElementsAttr::get(type, ArrayRef<bool>(bits));
+  if (elemType.isF32()) {
+    for (int64_t i = 0; i < n; ++i) {
+      float f;
+      std::memcpy(&f, bytes.data() + 4 * i, 4);
+      if (!std::isfinite(f))
+        needsMath = true;
+    }
   }
-  return DenseElementsAttr::getFromRawBuffer(type, bytes);
+  unsigned bits = elemType.getIntOrFloatBitWidth();
+  if (elemType.isF32() || bits == 8 || bits == 16)
+    return DenseElementsAttr::getFromRawBuffer(type, bytes);
+  int64_t width = bits == 1 ? 1 : bits / 8;
+  std::string s = "{";
+  for (int64_t i = 0; i < n; ++i) {
+    s += i ? ", " : "";
+    const char *p = bytes.data() + i * width;
+    if (bits == 1) {
+      s += *p ? "1" : "0";
+    } else if (bits == 32) {
+      int32_t v;
+      std::memcpy(&v, p, 4);
+      s += intLiteral(v, 32);
+    } else {
+      int64_t v;
+      std::memcpy(&v, p, 8);
+      s += intLiteral(v, 64);
+    }
+  }
+  return emitc::OpaqueAttr::get(ctx, s + "}");
+}
+
+/// The edgert_dtype enumerator of an element type (edgert/cast.h).
+const char *dtypeName(Type type) {
+  if (type.isF32())
+    return "EDGERT_DTYPE_F32";
+  if (type.isUnsignedInteger(8))
+    return "EDGERT_DTYPE_U8";
+  switch (type.getIntOrFloatBitWidth()) {
+  case 1:
+    return "EDGERT_DTYPE_BOOL";
+  case 8:
+    return "EDGERT_DTYPE_I8";
+  case 16:
+    return "EDGERT_DTYPE_I16";
+  case 32:
+    return "EDGERT_DTYPE_I32";
+  default:
+    return "EDGERT_DTYPE_I64";
+  }
+}
+
+/// The runtime header declaring a family's kernels (runtime/src/<family>.c).
+StringRef familyHeader(StringRef family) {
+  if (family.starts_with("q_")) // quantized kernels: all in quant.h
+    return "quant";
+  return family == "logical" ? "compare" : family;
 }
 
 class Lowering {
@@ -208,7 +277,8 @@ private:
     i32Arrays[key] = sym;
     return sym;
   }
-  /// A static const struct of opaque type with an opaque initializer.
+  /// A static const struct (or scalar) of opaque type with an opaque
+  /// initializer.
   std::string structGlobal(StringRef cType, StringRef init) {
     std::string sym = info.name + "_p" + std::to_string(numParams++);
     OpBuilder::InsertionGuard g(b);
@@ -219,15 +289,16 @@ private:
                             true);
     return sym;
   }
+  std::string floatLit(double v) { return floatLiteral(v, &needsMath); }
+  std::string floatLit(FloatAttr a) {
+    return floatLit(a ? a.getValueAsDouble() : 0.0);
+  }
   std::string actInit(edge::ActivationAttr act) {
-    auto f = [](FloatAttr a) {
-      return floatLiteral(a ? a.getValueAsDouble() : 0.0);
-    };
     int kind = act ? static_cast<int>(act.getKind()) : 0;
     return "{(edgert_act_kind)" + std::to_string(kind) + ", " +
-           f(act ? act.getMin() : nullptr) + ", " +
-           f(act ? act.getMax() : nullptr) + ", " +
-           f(act ? act.getAlpha() : nullptr) + "}";
+           floatLit(act ? act.getMin() : nullptr) + ", " +
+           floatLit(act ? act.getMax() : nullptr) + ", " +
+           floatLit(act ? act.getAlpha() : nullptr) + "}";
   }
   /// `&<global edgert_act>` or NULL for none.
   std::string actPtr(edge::ActivationAttr act) {
@@ -239,43 +310,99 @@ private:
   // --- values ---------------------------------------------------------------
   LogicalResult bindValues();
   LogicalResult bindConstants();
-  /// The C expression of a value's buffer for a call argument: an SSA
-  /// operand index or an opaque expression.
-  Attribute arg(Value v, SmallVectorImpl<Value> &operands) {
-    auto it = bound.find(v);
-    if (it->second.ssa) {
-      operands.push_back(it->second.ssa);
-      return b.getIndexAttr(operands.size() - 1);
-    }
-    return emitc::OpaqueAttr::get(ctx, it->second.expr);
+
+  static Type elemType(Value v) {
+    Type t = cast<ShapedType>(v.getType()).getElementType();
+    if (auto q = dyn_cast<quant::QuantizedType>(t))
+      return q.getStorageType();
+    return t;
   }
-  Attribute opaque(const llvm::Twine &s) {
-    return emitc::OpaqueAttr::get(ctx, s.str());
+  /// The C element of a value (every value was checked when it was bound).
+  static CElem elemOf(Value v) { return *getCElem(elemType(v)); }
+  static int64_t countOf(Value v) {
+    return cast<ShapedType>(v.getType()).getNumElements();
   }
-  Attribute intArg(int64_t v) { return opaque(llvm::Twine(v)); }
-  Attribute shapeArg(Value v) {
-    return opaque(i32Array(cast<ShapedType>(v.getType()).getShape()));
+  static int64_t rankOf(Value v) {
+    return cast<ShapedType>(v.getType()).getRank();
   }
-  Attribute rankArg(Value v) {
-    return intArg(cast<ShapedType>(v.getType()).getRank());
+  /// An axis attribute made non-negative, as the interpreter passes it.
+  static int64_t normAxis(int64_t axis, Value v) {
+    return axis < 0 ? axis + rankOf(v) : axis;
   }
-  Attribute countArg(Value v) {
-    return intArg(cast<ShapedType>(v.getType()).getNumElements());
+  /// The element type C sees for a value: bool for i1, the storage type for
+  /// quantized types.
+  Type cElemType(Value v) {
+    Type t = elemType(v);
+    if (t.isInteger(1))
+      return emitc::OpaqueType::get(ctx, "bool");
+    return t;
   }
 
+  /// The arguments of one kernel call: attributes (an operand index for a
+  /// bound SSA pointer, or an opaque C expression) and the SSA operands.
+  struct Args {
+    Lowering &l;
+    SmallVector<Attribute> attrs;
+    SmallVector<Value> operands;
+    explicit Args(Lowering &l) : l(l) {}
+    /// The buffer of a tensor value.
+    Args &buf(Value v) {
+      auto it = l.bound.find(v);
+      assert(it != l.bound.end() && "value without a C binding");
+      if (it->second.ssa) {
+        operands.push_back(it->second.ssa);
+        attrs.push_back(l.b.getIndexAttr(operands.size() - 1));
+      } else {
+        attrs.push_back(emitc::OpaqueAttr::get(l.ctx, it->second.expr));
+      }
+      return *this;
+    }
+    /// The buffer of an optional tensor value, or NULL.
+    Args &bufOrNull(Value v) { return v ? buf(v) : raw("NULL"); }
+    Args &raw(const llvm::Twine &s) {
+      attrs.push_back(emitc::OpaqueAttr::get(l.ctx, s.str()));
+      return *this;
+    }
+    Args &i(int64_t v) { return raw(llvm::Twine(v)); }
+    Args &boolean(bool v) { return raw(v ? "true" : "false"); }
+    Args &f(double v) { return raw(l.floatLit(v)); }
+    Args &ints(ArrayRef<int64_t> v) { return raw(l.i32Array(v)); }
+    Args &shape(Value v) {
+      return ints(cast<ShapedType>(v.getType()).getShape());
+    }
+    Args &rank(Value v) { return i(rankOf(v)); }
+    Args &count(Value v) { return i(countOf(v)); }
+    Args &elemSize(Value v) { return i(elemOf(v).bytes); }
+    /// `(<enum type>)<value>` for the edge kind enums (values match).
+    template <typename E> Args &kind(StringRef cEnum, E e) {
+      return raw("(" + cEnum + ")" + llvm::Twine(static_cast<int>(e)));
+    }
+  };
+
   /// Emits `status = kernel(args); if (status) return status;`.
-  void call(Operation *op, StringRef kernel, ArrayRef<Attribute> args,
-            ArrayRef<Value> operands) {
-    Location loc = op->getLoc();
+  void call(Location loc, StringRef kernel, StringRef family,
+            const Args &args) {
     auto statusType = emitc::OpaqueType::get(ctx, "int");
     auto callOp = emitc::CallOpaqueOp::create(
-        b, loc, TypeRange{statusType}, kernel, operands, b.getArrayAttr(args),
-        ArrayAttr());
+        b, loc, TypeRange{statusType}, kernel, args.operands,
+        b.getArrayAttr(args.attrs), ArrayAttr());
     emitc::VerbatimOp::create(b, loc, b.getStringAttr("if ({} != 0) return {};"),
                               ValueRange{callOp.getResult(0),
                                          callOp.getResult(0)});
     info.kernels.push_back(kernel.str());
+    families.insert(family.str());
   }
+  LogicalResult call(Operation *op, const llvm::Twine &kernel,
+                     StringRef family, const Args &args) {
+    call(op->getLoc(), kernel.str(), family, args);
+    return success();
+  }
+
+  /// A local `const void *const` (or `void *const`) array of buffer
+  /// pointers (concat inputs, split outputs); returns its name. EmitC has no
+  /// array-of-pointers initializer from values, hence emitc.verbatim.
+  std::string pointerList(Operation *op, StringRef prefix, bool isConst,
+                          ValueRange values);
 
   LogicalResult lowerOp(Operation *op);
   template <typename ConvOp>
@@ -285,17 +412,25 @@ private:
   LogicalResult lowerPool(PoolOp op, StringRef kernel, bool countIncludePad);
   LogicalResult lowerBinary(Operation *op, int kind,
                             edge::ActivationAttr act);
-  LogicalResult requireF32(Operation *op) {
-    for (Type t : llvm::concat<Type>(op->getOperandTypes(),
-                                     op->getResultTypes()))
-      if (!cast<ShapedType>(t).getElementType().isF32())
-        return nodeError(op)
-               << "the C target supports only f32 for this op yet, got " << t;
-    return success();
-  }
-  void useFamily(StringRef family) { families.insert(family.str()); }
+  LogicalResult lowerDataOp(Operation *op);
+  LogicalResult lowerLogicOp(Operation *op);
+  LogicalResult lowerReductionOp(Operation *op);
   LogicalResult lowerQuant(Operation *op, const qkernel::OpParams &q);
   std::string tableGlobal(Type elem, ArrayRef<char> bytes, int64_t n);
+
+  /// The error for an op whose element types have no kernel (mirrors the
+  /// interpreter's checks).
+  InFlightDiagnostic unsupportedType(Operation *op, Value v) {
+    return nodeError(op) << "the C target has no kernel for '"
+                         << op->getName() << "' on element type "
+                         << cast<ShapedType>(v.getType()).getElementType();
+  }
+  LogicalResult requireF32(Operation *op) {
+    for (Value v : llvm::concat<Value>(op->getOperands(), op->getResults()))
+      if (!cast<ShapedType>(v.getType()).getElementType().isF32())
+        return unsupportedType(op, v);
+    return success();
+  }
 
   struct Binding {
     Value ssa;        // an emitc value (pointer), or
@@ -311,6 +446,7 @@ private:
   int counter = 0;
   int numParams = 0;
   int numTables = 0;
+  bool needsMath = false; // a NAN / INFINITY literal was printed
   Operation *globalsAnchor = nullptr; // globals go before this op
   llvm::DenseMap<Value, Binding> bound;
   std::map<std::string, std::string> i32Arrays;
@@ -319,6 +455,9 @@ private:
   emitc::FuncOp runFunc;
   Value arenaArg;
   llvm::DenseMap<std::pair<int64_t, Type>, Value> arenaPtrs;
+  /// Results that are a function argument, a constant or a value returned
+  /// before (or a reshape of one): (output index, value) copied at the end.
+  SmallVector<std::pair<unsigned, Value>> outputCopies;
 };
 
 LogicalResult Lowering::bindConstants() {
@@ -363,24 +502,13 @@ LogicalResult Lowering::bindConstants() {
       bound[cst.getResult()] = {Value(), expr};
       continue;
     }
-    Type storage = type.getElementType();
-    if (auto q = dyn_cast<quant::QuantizedType>(storage))
-      storage = q.getStorageType();
-    Type cElemType = storage.isInteger(1)
-                         ? Type(emitc::OpaqueType::get(ctx, "bool"))
-                         : storage;
+    Type storage = elemType(cst.getResult());
     int64_t n = type.getNumElements();
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPoint(globalsAnchor);
-    Attribute init = flatInitializer(bytes, storage, n);
-    if (storage.isInteger(1)) {
-      std::string s = "{";
-      for (size_t i = 0; i < bytes.size(); ++i)
-        s += (i ? ", " : "") + std::string(bytes[i] ? "1" : "0");
-      init = emitc::OpaqueAttr::get(ctx, s + "}");
-    }
+    Attribute init = flatInitializer(ctx, bytes, storage, n, needsMath);
     emitc::GlobalOp::create(b, cst.getLoc(), sym,
-                            emitc::ArrayType::get({n}, cElemType), init,
+                            emitc::ArrayType::get({n}, cElemType(cst)), init,
                             false, true, true);
     bound[cst.getResult()] = {Value(), sym};
   }
@@ -401,21 +529,23 @@ LogicalResult Lowering::bindValues() {
   Block &body = func.getBody().front();
   auto args = runFunc.getArguments();
   unsigned numInputs = func.getNumArguments();
-  for (auto [i, a] : llvm::enumerate(body.getArguments())) {
-    Value leader = leaderOf(a);
-    byLeader[leader] = {args[i], ""};
+  for (auto [i, a] : llvm::enumerate(body.getArguments()))
+    byLeader[leaderOf(a)] = {args[i], ""};
+  // Constants (and reshapes of them) are their weight arrays.
+  for (auto cst : func.getOps<edge::ConstantOp>()) {
+    auto it = bound.find(cst.getResult());
+    if (it != bound.end())
+      byLeader[leaderOf(cst.getResult())] = it->second;
   }
+  // A returned value is computed straight into its output buffer, unless it
+  // is an input, a constant or returned before: then it is copied there.
   auto ret = cast<func::ReturnOp>(body.getTerminator());
   for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
     Value leader = leaderOf(v);
-    if (byLeader.count(leader))
-      return func.emitError()
-             << "the C target cannot return a function argument or the same "
-                "value twice (result #"
-             << i << ")";
-    if (v.getDefiningOp<edge::ConstantOp>())
-      return func.emitError()
-             << "the C target cannot return a constant (result #" << i << ")";
+    if (byLeader.count(leader)) {
+      outputCopies.emplace_back(i, v);
+      continue;
+    }
     byLeader[leader] = {args[numInputs + i], ""};
   }
   // Planned results.
@@ -433,21 +563,16 @@ LogicalResult Lowering::bindValues() {
       if (byLeader.count(leader))
         continue;
       if (i >= offsets.size() || offsets[i] < 0) {
-        if (res.use_empty() || isa<edge::ReshapeOp>(op))
+        if (isa<edge::ReshapeOp>(op))
           continue;
         return nodeError(&op) << "result #" << i
                               << " has no arena offset: run edge-plan-memory "
                                  "before the C target";
       }
-      auto elemType = cast<ShapedType>(res.getType()).getElementType();
-      std::optional<CElem> elem = getCElem(elemType);
-      if (!elem)
-        return nodeError(&op) << "unsupported element type " << elemType;
-      Type cType = elemType;
-      if (auto q = dyn_cast<quant::QuantizedType>(cType))
-        cType = q.getStorageType();
-      if (cType.isInteger(1))
-        cType = emitc::OpaqueType::get(ctx, "bool");
+      Type et = cast<ShapedType>(res.getType()).getElementType();
+      if (!getCElem(et))
+        return nodeError(&op) << "unsupported element type " << et;
+      Type cType = cElemType(res);
       auto key = std::make_pair(offsets[i], cType);
       Value ptr = arenaPtrs.lookup(key);
       if (!ptr) {
@@ -455,7 +580,7 @@ LogicalResult Lowering::bindValues() {
         auto u8ptr = emitc::PointerType::get(b.getIntegerType(8, false));
         Value off = emitc::LiteralOp::create(
             b, loc, emitc::OpaqueType::get(ctx, "size_t"),
-                                             std::to_string(offsets[i]));
+            std::to_string(offsets[i]));
         Value bytePtr = emitc::AddOp::create(b, loc, u8ptr, arenaArg, off);
         ptr = emitc::CastOp::create(b, loc, emitc::PointerType::get(cType),
                                     bytePtr);
@@ -464,7 +589,7 @@ LogicalResult Lowering::bindValues() {
       byLeader[leader] = {ptr, ""};
     }
   }
-  // Every non-constant value gets its group's binding.
+  // Every value gets its group's binding.
   auto bindValue = [&](Value v) {
     auto it = byLeader.find(leaderOf(v));
     if (it != byLeader.end())
@@ -473,10 +598,41 @@ LogicalResult Lowering::bindValues() {
   for (BlockArgument a : body.getArguments())
     bindValue(a);
   for (Operation &op : body.without_terminator())
-    if (!isa<edge::ConstantOp>(op))
-      for (Value r : op.getResults())
-        bindValue(r);
+    for (Value r : op.getResults())
+      bindValue(r);
+  // Every operand of a kernel must have a buffer now.
+  for (Operation &op : body.without_terminator()) {
+    if (isa<edge::ReshapeOp, edge::ConstantOp>(op))
+      continue;
+    for (Value v : llvm::concat<Value>(op.getOperands(), op.getResults()))
+      if (!bound.count(v))
+        return nodeError(&op) << "a value of type " << v.getType()
+                              << " has no buffer (unplanned IR?)";
+  }
   return success();
+}
+
+std::string Lowering::pointerList(Operation *op, StringRef prefix,
+                                  bool isConst, ValueRange values) {
+  SmallVector<Value> ptrOperands;
+  std::string list;
+  for (Value v : values) {
+    const Binding &bnd = bound.find(v)->second;
+    list += list.empty() ? "" : ", ";
+    if (bnd.ssa) {
+      ptrOperands.push_back(bnd.ssa);
+      list += "{}";
+    } else {
+      list += bnd.expr;
+    }
+  }
+  std::string arr = newSym(prefix);
+  emitc::VerbatimOp::create(
+      b, op->getLoc(),
+      b.getStringAttr((isConst ? "const void *const " : "void *const ") + arr +
+                      "[] = {{" + list + "};"),
+      ptrOperands);
+  return arr;
 }
 
 template <typename ConvOp>
@@ -491,17 +647,16 @@ LogicalResult Lowering::lowerConv(ConvOp op, StringRef kernel) {
                      std::to_string(p[2]) + ", " + std::to_string(p[3]) +
                      ", " + actInit(op.getFusedActivationAttr()) + "}";
   std::string params = structGlobal("edgert_conv2d_params", init);
-  SmallVector<Value> operands;
-  SmallVector<Attribute> args{opaque("&" + params), shapeArg(op.getInput()),
-                              arg(op.getInput(), operands),
-                              shapeArg(op.getFilter()),
-                              arg(op.getFilter(), operands)};
-  args.push_back(op.getBias() ? arg(op.getBias(), operands) : opaque("NULL"));
-  args.push_back(shapeArg(op.getOutput()));
-  args.push_back(arg(op.getOutput(), operands));
-  useFamily("conv");
-  call(op, kernel, args, operands);
-  return success();
+  Args a(*this);
+  a.raw("&" + params)
+      .shape(op.getInput())
+      .buf(op.getInput())
+      .shape(op.getFilter())
+      .buf(op.getFilter())
+      .bufOrNull(op.getBias())
+      .shape(op.getOutput())
+      .buf(op.getOutput());
+  return call(op, kernel, "conv", a);
 }
 
 /// The plain integer conv2d (i16 x i16 + i32 bias -> i32; ONNX ConvInteger /
@@ -515,17 +670,16 @@ LogicalResult Lowering::lowerIntegerConv(edge::Conv2DOp op) {
                      std::to_string(p[2]) + ", " + std::to_string(p[3]) +
                      ", " + actInit(op.getFusedActivationAttr()) + "}";
   std::string params = structGlobal("edgert_conv2d_params", init);
-  SmallVector<Value> operands;
-  SmallVector<Attribute> args{opaque("&" + params), shapeArg(op.getInput()),
-                              arg(op.getInput(), operands),
-                              shapeArg(op.getFilter()),
-                              arg(op.getFilter(), operands)};
-  args.push_back(op.getBias() ? arg(op.getBias(), operands) : opaque("NULL"));
-  args.push_back(shapeArg(op.getOutput()));
-  args.push_back(arg(op.getOutput(), operands));
-  useFamily("conv");
-  call(op, "edgert_conv2d_i16_i32", args, operands);
-  return success();
+  Args a(*this);
+  a.raw("&" + params)
+      .shape(op.getInput())
+      .buf(op.getInput())
+      .shape(op.getFilter())
+      .buf(op.getFilter())
+      .bufOrNull(op.getBias())
+      .shape(op.getOutput())
+      .buf(op.getOutput());
+  return call(op, "edgert_conv2d_i16_i32", "conv", a);
 }
 
 template <typename PoolOp>
@@ -542,31 +696,435 @@ LogicalResult Lowering::lowerPool(PoolOp op, StringRef kernel,
                      ", " + (countIncludePad ? "1" : "0") + ", " +
                      actInit(op.getFusedActivationAttr()) + "}";
   std::string params = structGlobal("edgert_pool2d_params", init);
-  SmallVector<Value> operands;
-  SmallVector<Attribute> args{opaque("&" + params), shapeArg(op.getInput()),
-                              arg(op.getInput(), operands),
-                              shapeArg(op.getOutput()),
-                              arg(op.getOutput(), operands)};
-  useFamily("pooling");
-  call(op, kernel, args, operands);
-  return success();
+  Args a(*this);
+  a.raw("&" + params)
+      .shape(op.getInput())
+      .buf(op.getInput())
+      .shape(op.getOutput())
+      .buf(op.getOutput());
+  return call(op, kernel, "pooling", a);
 }
 
 LogicalResult Lowering::lowerBinary(Operation *op, int kind,
                                     edge::ActivationAttr act) {
-  if (failed(requireF32(op)))
-    return failure();
   Value lhs = op->getOperand(0), rhs = op->getOperand(1),
         out = op->getResult(0);
-  SmallVector<Value> operands;
-  SmallVector<Attribute> args{
-      opaque("(edgert_binary_kind)" + std::to_string(kind)), opaque(actPtr(act)),
-      shapeArg(lhs), rankArg(lhs), arg(lhs, operands), shapeArg(rhs),
-      rankArg(rhs), arg(rhs, operands), shapeArg(out), rankArg(out),
-      arg(out, operands)};
-  useFamily("elementwise");
-  call(op, "edgert_binary_f32", args, operands);
-  return success();
+  Type t = elemType(lhs);
+  if (!t.isF32() && (t.isInteger(1) || !t.isIntOrFloat()))
+    return unsupportedType(op, lhs);
+  // Operand types agree (the verifier rejects mixed types; the
+  // interpreter's conversion of the rhs never triggers on verified IR).
+  if (elemType(rhs) != t)
+    return unsupportedType(op, rhs);
+  Args a(*this);
+  a.kind("edgert_binary_kind", kind)
+      .raw(actPtr(act))
+      .shape(lhs)
+      .rank(lhs)
+      .buf(lhs)
+      .shape(rhs)
+      .rank(rhs)
+      .buf(rhs);
+  a.shape(out).rank(out).buf(out);
+  return call(op, "edgert_binary_" + llvm::Twine(elemOf(lhs).suffix),
+              "elementwise", a);
+}
+
+/// Data movement: type-agnostic kernels of edgert/data.h.
+LogicalResult Lowering::lowerDataOp(Operation *op) {
+  if (auto t = dyn_cast<edge::TransposeOp>(op)) {
+    Args a(*this);
+    a.elemSize(t.getInput())
+        .shape(t.getInput())
+        .rank(t.getInput())
+        .ints(t.getPerm())
+        .buf(t.getInput())
+        .buf(t.getOutput());
+    return call(op, "edgert_transpose", "data", a);
+  }
+  if (auto c = dyn_cast<edge::ConcatOp>(op)) {
+    Value out = c.getOutput();
+    int64_t axis = normAxis(c.getAxis(), out);
+    SmallVector<int64_t> axisSizes;
+    for (Value in : c.getInputs())
+      axisSizes.push_back(cast<ShapedType>(in.getType()).getDimSize(axis));
+    std::string list = pointerList(op, "concat_inputs", true, c.getInputs());
+    Args a(*this);
+    a.elemSize(out)
+        .shape(out)
+        .rank(out)
+        .i(axis)
+        .i(axisSizes.size())
+        .ints(axisSizes)
+        .raw(list)
+        .buf(out);
+    return call(op, "edgert_concat", "data", a);
+  }
+  if (auto s = dyn_cast<edge::SplitOp>(op)) {
+    Value in = s.getInput();
+    std::string list = pointerList(op, "split_outputs", false, s.getOutputs());
+    Args a(*this);
+    a.elemSize(in)
+        .shape(in)
+        .rank(in)
+        .i(normAxis(s.getAxis(), in))
+        .i(s.getOutputs().size())
+        .ints(s.getSizes())
+        .buf(in)
+        .raw(list);
+    return call(op, "edgert_split", "data", a);
+  }
+  if (auto s = dyn_cast<edge::SliceOp>(op)) {
+    Value in = s.getInput(), out = s.getResult();
+    Args a(*this);
+    a.elemSize(out)
+        .shape(in)
+        .rank(in)
+        .ints(s.getOffsets())
+        .ints(s.getStrides())
+        .shape(out)
+        .buf(in)
+        .buf(out);
+    return call(op, "edgert_slice", "data", a);
+  }
+  if (auto p = dyn_cast<edge::PadOp>(op)) {
+    Value in = p.getInput();
+    // The pad value: one static const element of the input's type,
+    // converted as the interpreter does (C casts of the double).
+    Type t = elemType(in);
+    double v = p.getValue().convertToDouble();
+    std::string lit;
+    if (t.isF32())
+      lit = floatLit(static_cast<float>(v));
+    else if (t.isInteger(1))
+      lit = v != 0 ? "1" : "0";
+    else if (t.isInteger(8))
+      lit = std::to_string(static_cast<int8_t>(v));
+    else if (t.isInteger(16))
+      lit = std::to_string(static_cast<int16_t>(v));
+    else if (t.isInteger(32))
+      lit = intLiteral(static_cast<int32_t>(v), 32);
+    else
+      lit = intLiteral(static_cast<int64_t>(v), 64);
+    std::string value = structGlobal(elemOf(in).cName, lit);
+    Args a(*this);
+    a.elemSize(in)
+        .kind("edgert_pad_mode", p.getMode())
+        .shape(in)
+        .rank(in)
+        .ints(p.getBefore())
+        .ints(p.getAfter())
+        .raw("&" + value)
+        .buf(in)
+        .buf(p.getResult());
+    return call(op, "edgert_pad", "data", a);
+  }
+  if (auto t = dyn_cast<edge::TileOp>(op)) {
+    Value in = t.getInput();
+    Args a(*this);
+    a.elemSize(in)
+        .shape(in)
+        .rank(in)
+        .ints(t.getMultiples())
+        .buf(in)
+        .buf(t.getResult());
+    return call(op, "edgert_tile", "data", a);
+  }
+  if (auto bc = dyn_cast<edge::BroadcastToOp>(op)) {
+    Value in = bc.getInput(), out = bc.getResult();
+    Args a(*this);
+    a.elemSize(out).shape(in).rank(in).buf(in).shape(out).rank(out).buf(out);
+    return call(op, "edgert_broadcast_to", "data", a);
+  }
+  if (auto g = dyn_cast<edge::GatherOp>(op)) {
+    Value d = g.getData(), idx = g.getIndices();
+    Type it = elemType(idx);
+    if (!it.isInteger(32) && !it.isInteger(64))
+      return unsupportedType(op, idx);
+    Args a(*this);
+    a.elemSize(d)
+        .shape(d)
+        .rank(d)
+        .i(normAxis(g.getAxis(), d))
+        .buf(d)
+        .count(idx)
+        .buf(idx)
+        .buf(g.getResult());
+    return call(op, it.isInteger(64) ? "edgert_gather_i64" : "edgert_gather_i32",
+                "data", a);
+  }
+  if (auto r = dyn_cast<edge::ResizeOp>(op)) {
+    Value in = r.getInput(), out = r.getResult();
+    Args a(*this);
+    if (r.getMode() == edge::ResizeMode::bicubic || r.getScale()) {
+      // The general kernel: bicubic, or coordinate scales given.
+      if (r.getMode() != edge::ResizeMode::nearest && !elemType(in).isF32())
+        return unsupportedType(op, in);
+      float scaleH = 0.0f, scaleW = 0.0f;
+      if (auto s = r.getScale()) {
+        scaleH = (*s)[0];
+        scaleW = (*s)[1];
+      }
+      float cubicA =
+          r.getCubicCoeffA() ? r.getCubicCoeffA()->convertToFloat() : -0.75f;
+      std::string init =
+          "{(edgert_resize_mode)" +
+          std::to_string(static_cast<int>(r.getMode())) +
+          ", (edgert_coord_mode)" +
+          std::to_string(static_cast<int>(r.getCoordinateMode())) +
+          ", (edgert_nearest_mode)" +
+          std::to_string(static_cast<int>(r.getNearestMode().value_or(
+              edge::NearestMode::round_prefer_floor))) +
+          ", " + floatLit(scaleH) + ", " + floatLit(scaleW) + ", " +
+          floatLit(cubicA) + ", " + (r.getExcludeOutside() ? "1" : "0") + "}";
+      a.elemSize(out)
+          .raw("&" + structGlobal("edgert_resize_params", init))
+          .shape(in)
+          .buf(in)
+          .shape(out)
+          .buf(out);
+      return call(op, "edgert_resize", "data", a);
+    }
+    if (r.getMode() == edge::ResizeMode::nearest) {
+      a.elemSize(out)
+          .kind("edgert_coord_mode", r.getCoordinateMode())
+          .kind("edgert_nearest_mode",
+                r.getNearestMode().value_or(
+                    edge::NearestMode::round_prefer_floor))
+          .shape(in)
+          .buf(in)
+          .shape(out)
+          .buf(out);
+      return call(op, "edgert_resize_nearest", "data", a);
+    }
+    if (!elemType(in).isF32())
+      return unsupportedType(op, in);
+    a.kind("edgert_coord_mode", r.getCoordinateMode())
+        .shape(in)
+        .buf(in)
+        .shape(out)
+        .buf(out);
+    return call(op, "edgert_resize_bilinear_f32", "data", a);
+  }
+  if (auto d = dyn_cast<edge::DepthToSpaceOp>(op)) {
+    Value in = d.getInput();
+    Args a(*this);
+    a.elemSize(in)
+        .kind("edgert_d2s_mode", d.getMode())
+        .shape(in)
+        .i(d.getBlockSize())
+        .buf(in)
+        .buf(d.getResult());
+    return call(op, "edgert_depth_to_space", "data", a);
+  }
+  if (auto d = dyn_cast<edge::SpaceToDepthOp>(op)) {
+    Value in = d.getInput();
+    Args a(*this);
+    a.elemSize(in).shape(in).i(d.getBlockSize()).buf(in).buf(d.getResult());
+    return call(op, "edgert_space_to_depth", "data", a);
+  }
+  llvm_unreachable("not a data movement op");
+}
+
+/// compare, logical, logical_not, select, cast.
+LogicalResult Lowering::lowerLogicOp(Operation *op) {
+  if (auto c = dyn_cast<edge::CompareOp>(op)) {
+    Value l = c.getLhs(), r = c.getRhs(), out = c.getResult();
+    Type t = elemType(l);
+    if (!t.isF32() && !t.isIntOrIndex())
+      return unsupportedType(op, l);
+    Args a(*this);
+    a.kind("edgert_compare_kind", c.getKind())
+        .shape(l)
+        .rank(l)
+        .buf(l)
+        .shape(r)
+        .rank(r)
+        .buf(r)
+        .shape(out)
+        .rank(out)
+        .buf(out);
+    return call(op, "edgert_compare_" + llvm::Twine(elemOf(l).suffix),
+                "compare", a);
+  }
+  if (auto lg = dyn_cast<edge::LogicalOp>(op)) {
+    Value l = lg.getLhs(), r = lg.getRhs(), out = lg.getResult();
+    Args a(*this);
+    a.kind("edgert_logical_kind", lg.getKind())
+        .shape(l)
+        .rank(l)
+        .buf(l)
+        .shape(r)
+        .rank(r)
+        .buf(r)
+        .shape(out)
+        .rank(out)
+        .buf(out);
+    return call(op, "edgert_logical", "logical", a);
+  }
+  if (auto n = dyn_cast<edge::LogicalNotOp>(op)) {
+    Args a(*this);
+    a.count(n.getInput()).buf(n.getInput()).buf(n.getResult());
+    return call(op, "edgert_logical_not", "logical", a);
+  }
+  if (auto s = dyn_cast<edge::SelectOp>(op)) {
+    Value c = op->getOperand(0), t = op->getOperand(1), f = op->getOperand(2);
+    Value out = s.getResult();
+    Args a(*this);
+    a.elemSize(out)
+        .shape(c)
+        .rank(c)
+        .buf(c)
+        .shape(t)
+        .rank(t)
+        .buf(t)
+        .shape(f)
+        .rank(f)
+        .buf(f)
+        .shape(out)
+        .rank(out)
+        .buf(out);
+    return call(op, "edgert_select", "logical", a);
+  }
+  if (auto c = dyn_cast<edge::CastOp>(op)) {
+    Value in = c.getInput(), out = c.getResult();
+    Args a(*this);
+    a.raw(dtypeName(elemType(in)))
+        .raw(dtypeName(elemType(out)))
+        .count(in)
+        .buf(in)
+        .buf(out);
+    return call(op, "edgert_cast", "cast", a);
+  }
+  llvm_unreachable("not a logic op");
+}
+
+/// reduce, arg, topk, softmax, log_softmax, layer_norm, instance_norm, lrn.
+LogicalResult Lowering::lowerReductionOp(Operation *op) {
+  if (auto r = dyn_cast<edge::ReduceOp>(op)) {
+    Value in = r.getInput();
+    Type t = elemType(in);
+    if (!t.isF32() && !t.isInteger(32) && !t.isInteger(64))
+      return unsupportedType(op, in);
+    SmallVector<int64_t> axes;
+    for (int64_t ax : r.getAxes())
+      axes.push_back(normAxis(ax, in));
+    Args a(*this);
+    a.kind("edgert_reduce_kind", r.getKind())
+        .shape(in)
+        .rank(in)
+        .buf(in)
+        .ints(axes)
+        .i(axes.size())
+        .buf(r.getResult());
+    return call(op, "edgert_reduce_" + llvm::Twine(elemOf(in).suffix),
+                "reduce", a);
+  }
+  if (auto ag = dyn_cast<edge::ArgOp>(op)) {
+    Value in = ag.getInput(), out = ag.getResult();
+    Type t = elemType(in);
+    if (!t.isF32() && !t.isInteger(8) && !t.isInteger(16) &&
+        !t.isInteger(32))
+      return unsupportedType(op, in);
+    Args a(*this);
+    a.kind("edgert_arg_kind", ag.getKind())
+        .shape(in)
+        .rank(in)
+        .buf(in)
+        .i(normAxis(ag.getAxis(), in))
+        .boolean(ag.getSelectLastIndex())
+        .buf(out);
+    bool i64 = elemType(out).isInteger(64);
+    return call(op,
+                "edgert_arg_" + llvm::Twine(elemOf(in).suffix) +
+                    (i64 ? "_i64" : "_i32"),
+                "reduce", a);
+  }
+  if (auto tk = dyn_cast<edge::TopKOp>(op)) {
+    Value in = tk.getInput();
+    Type t = elemType(in);
+    bool i64 = elemType(tk.getIndices()).isInteger(64);
+    if (t.isInteger(64) && !i64)
+      return unsupportedType(op, tk.getIndices());
+    if (!t.isF32() && !t.isInteger(32) && !t.isInteger(64))
+      return unsupportedType(op, in);
+    Args a(*this);
+    a.shape(in)
+        .rank(in)
+        .i(normAxis(tk.getAxis(), in))
+        .i(tk.getK())
+        .boolean(tk.getLargest())
+        .buf(in)
+        .buf(tk.getValues())
+        .buf(tk.getIndices());
+    return call(op,
+                "edgert_topk_" + llvm::Twine(elemOf(in).suffix) +
+                    (i64 ? "_i64" : "_i32"),
+                "topk", a);
+  }
+  if (isa<edge::SoftmaxOp, edge::LogSoftmaxOp>(op)) {
+    if (failed(requireF32(op)))
+      return failure();
+    Value in = op->getOperand(0), out = op->getResult(0);
+    int64_t axis = op->getAttrOfType<IntegerAttr>("axis").getInt();
+    auto betaAttr = op->getAttrOfType<FloatAttr>("beta");
+    Args a(*this);
+    a.shape(in)
+        .rank(in)
+        .i(normAxis(axis, in))
+        .f(betaAttr ? static_cast<float>(betaAttr.getValueAsDouble()) : 1.0)
+        .buf(in)
+        .buf(out);
+    return call(op,
+                isa<edge::SoftmaxOp>(op) ? "edgert_softmax_f32"
+                                         : "edgert_log_softmax_f32",
+                "softmax", a);
+  }
+  if (auto ln = dyn_cast<edge::LayerNormOp>(op)) {
+    if (failed(requireF32(op)))
+      return failure();
+    Value in = ln.getInput();
+    Args a(*this);
+    a.shape(in)
+        .rank(in)
+        .i(normAxis(ln.getAxis(), in))
+        .f(ln.getEpsilon().convertToFloat())
+        .buf(in)
+        .buf(ln.getScale())
+        .bufOrNull(ln.getBias())
+        .buf(ln.getResult());
+    return call(op, "edgert_layer_norm_f32", "normalization", a);
+  }
+  if (auto n = dyn_cast<edge::InstanceNormOp>(op)) {
+    if (failed(requireF32(op)))
+      return failure();
+    Value in = n.getInput();
+    Args a(*this);
+    a.shape(in)
+        .rank(in)
+        .f(n.getEpsilon().convertToFloat())
+        .buf(in)
+        .buf(n.getScale())
+        .buf(n.getBias())
+        .buf(n.getResult());
+    return call(op, "edgert_instance_norm_f32", "normalization", a);
+  }
+  if (auto n = dyn_cast<edge::LRNOp>(op)) {
+    if (failed(requireF32(op)))
+      return failure();
+    Value in = n.getInput();
+    Args a(*this);
+    a.shape(in)
+        .rank(in)
+        .i(n.getSize())
+        .f(n.getAlpha().convertToFloat())
+        .f(n.getBeta().convertToFloat())
+        .f(n.getBias().convertToFloat())
+        .buf(in)
+        .buf(n.getResult());
+    return call(op, "edgert_lrn_f32", "normalization", a);
+  }
+  llvm_unreachable("not a reduction/normalization op");
 }
 
 /// A static const 1-D array (lookup tables, per-axis scales) of `n`
@@ -577,7 +1135,8 @@ std::string Lowering::tableGlobal(Type elem, ArrayRef<char> bytes, int64_t n) {
   b.setInsertionPoint(globalsAnchor);
   emitc::GlobalOp::create(b, b.getUnknownLoc(), sym,
                           emitc::ArrayType::get({n}, elem),
-                          flatInitializer(bytes, elem, n), false, true, true);
+                          flatInitializer(ctx, bytes, elem, n, needsMath),
+                          false, true, true);
   return sym;
 }
 
@@ -590,81 +1149,72 @@ LogicalResult Lowering::lowerQuant(Operation *op, const qkernel::OpParams &q) {
   auto list = [](std::initializer_list<int64_t> values) {
     std::string s;
     for (int64_t v : values)
-      s += (s.empty() ? "" : ", ") + std::to_string(v);
+      s += (s.empty() ? "" : ", ") + intLiteral(v, 32);
     return s;
   };
-  auto ints = [&](ArrayRef<int32_t> v) {
-    return opaque(i32Array(SmallVector<int64_t>(v.begin(), v.end())));
-  };
   auto qparams = [&]() {
-    std::string init =
-        "{" +
-        list({q.inputZp, q.filterZp, q.outputZp, q.actMin, q.actMax,
-              (int64_t)q.multiplier.size()}) +
-        ", " +
-        i32Array(SmallVector<int64_t>(q.multiplier.begin(), q.multiplier.end())) +
-        ", " + i32Array(SmallVector<int64_t>(q.shift.begin(), q.shift.end())) +
-        "}";
-    return opaque("&" + structGlobal("edgert_qparams", init));
+    std::string init = "{" +
+                       list({q.inputZp, q.filterZp, q.outputZp, q.actMin,
+                             q.actMax, (int64_t)q.multiplier.size()}) +
+                       ", " +
+                       i32Array(SmallVector<int64_t>(q.multiplier.begin(),
+                                                     q.multiplier.end())) +
+                       ", " +
+                       i32Array(SmallVector<int64_t>(q.shift.begin(),
+                                                     q.shift.end())) +
+                       "}";
+    return "&" + structGlobal("edgert_qparams", init);
   };
   // quant.c holds the fixed-point helpers every quantized kernel calls; it
   // refers to elementwise.c (the table builders' float functions).
-  useFamily("quant");
-  useFamily("elementwise");
-  SmallVector<Value> operands;
-  SmallVector<Attribute> args;
-  auto finish = [&](StringRef family) {
-    useFamily(family);
-    call(op, q.kernel, args, operands);
-    return success();
-  };
+  families.insert("quant");
+  families.insert("elementwise");
+  Args a(*this);
   switch (q.kind) {
   case Kind::NotQuantized:
   case Kind::DataMovement:
     break;
   case Kind::Pad: {
     auto p = cast<edge::PadOp>(op);
-    std::string value = structGlobal(getCElem(cast<ShapedType>(in.getType())
-                                                  .getElementType())
-                                         ->cName,
-                                     std::to_string(q.padValue));
-    args = {intArg(q.elemBytes()),
-            opaque("(edgert_pad_mode)" +
-                   llvm::Twine(static_cast<int>(p.getMode()))),
-            shapeArg(in),
-            rankArg(in),
-            opaque(i32Array(p.getBefore())),
-            opaque(i32Array(p.getAfter())),
-            opaque("&" + value),
-            arg(in, operands),
-            arg(out, operands)};
-    call(op, "edgert_pad", args, operands);
-    useFamily("data");
-    return success();
+    std::string value =
+        structGlobal(elemOf(in).cName, std::to_string(q.padValue));
+    a.elemSize(in)
+        .kind("edgert_pad_mode", p.getMode())
+        .shape(in)
+        .rank(in)
+        .ints(p.getBefore())
+        .ints(p.getAfter())
+        .raw("&" + value)
+        .buf(in)
+        .buf(out);
+    return call(op, "edgert_pad", "data", a);
   }
   case Kind::Quantize:
   case Kind::Dequantize:
-    args.push_back(countArg(in));
+    a.count(in);
     if (q.perAxis) {
       std::vector<char> scales(q.scales.size() * 4);
       std::memcpy(scales.data(), q.scales.data(), scales.size());
-      args.append({intArg(q.channels), intArg(q.inner),
-                   opaque(tableGlobal(b.getF32Type(), scales, q.scales.size())),
-                   ints(q.zeroPoints)});
+      a.i(q.channels)
+          .i(q.inner)
+          .raw(tableGlobal(b.getF32Type(), scales, q.scales.size()))
+          .ints(SmallVector<int64_t>(q.zeroPoints.begin(),
+                                     q.zeroPoints.end()));
     } else {
-      args.append({opaque(floatLiteral(q.scale)), intArg(q.zeroPoint)});
+      a.f(q.scale).i(q.zeroPoint);
     }
-    args.push_back(arg(in, operands));
-    args.push_back(arg(out, operands));
-    return finish("quant");
+    a.buf(in).buf(out);
+    return call(op, q.kernel, "quant", a);
   case Kind::Requantize: {
     const edgert_rescale &r = q.rescales[0];
-    args = {opaque("&" + structGlobal("edgert_rescale",
-                                      "{" + list({r.in_zp, r.multiplier,
-                                                  r.shift, r.out_zp}) +
-                                          "}")),
-            countArg(in), arg(in, operands), arg(out, operands)};
-    return finish("quant");
+    a.raw("&" + structGlobal("edgert_rescale",
+                             "{" + list({r.in_zp, r.multiplier, r.shift,
+                                         r.out_zp}) +
+                                 "}"))
+        .count(in)
+        .buf(in)
+        .buf(out);
+    return call(op, q.kernel, "quant", a);
   }
   case Kind::Conv2D:
   case Kind::DepthwiseConv2D: {
@@ -676,33 +1226,36 @@ LogicalResult Lowering::lowerQuant(Operation *op, const qkernel::OpParams &q) {
         "{" + list({s[0], s[1], d[0], d[1], p[0], p[1], p[2], p[3]}) + ", " +
             actInit(nullptr) + "}");
     Value filter = op->getOperand(1);
-    Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
-    args = {opaque("&" + conv), qparams(), shapeArg(in), arg(in, operands),
-            shapeArg(filter), arg(filter, operands)};
-    args.push_back(bias ? arg(bias, operands) : opaque("NULL"));
-    args.push_back(shapeArg(out));
-    args.push_back(arg(out, operands));
-    return finish("q_conv");
+    a.raw("&" + conv)
+        .raw(qparams())
+        .shape(in)
+        .buf(in)
+        .shape(filter)
+        .buf(filter)
+        .bufOrNull(op->getNumOperands() > 2 ? op->getOperand(2) : Value())
+        .shape(out)
+        .buf(out);
+    return call(op, q.kernel, "q_conv", a);
   }
   case Kind::FullyConnected: {
     Value w = op->getOperand(1);
-    Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
     auto wType = cast<ShapedType>(w.getType());
     int64_t n = wType.getDimSize(0), k = wType.getDimSize(1);
-    int64_t count = cast<ShapedType>(in.getType()).getNumElements();
-    args = {qparams(), intArg(k ? count / k : 0), intArg(k), intArg(n),
-            arg(in, operands), arg(w, operands)};
-    args.push_back(bias ? arg(bias, operands) : opaque("NULL"));
-    args.push_back(arg(out, operands));
-    return finish("q_fully_connected");
+    a.raw(qparams())
+        .i(k ? countOf(in) / k : 0)
+        .i(k)
+        .i(n)
+        .buf(in)
+        .buf(w)
+        .bufOrNull(op->getNumOperands() > 2 ? op->getOperand(2) : Value())
+        .buf(out);
+    return call(op, q.kernel, "q_fully_connected", a);
   }
   case Kind::MatMul: {
     Value r = op->getOperand(1);
-    args = {qparams(),        shapeArg(in),     rankArg(in),
-            arg(in, operands), shapeArg(r),     rankArg(r),
-            arg(r, operands), shapeArg(out),    rankArg(out),
-            arg(out, operands)};
-    return finish("q_fully_connected");
+    a.raw(qparams()).shape(in).rank(in).buf(in).shape(r).rank(r).buf(r).shape(
+        out).rank(out).buf(out);
+    return call(op, q.kernel, "q_fully_connected", a);
   }
   case Kind::Add:
   case Kind::Sub:
@@ -725,11 +1278,9 @@ LogicalResult Lowering::lowerQuant(Operation *op, const qkernel::OpParams &q) {
               "}");
     }
     Value r = op->getOperand(1);
-    args = {opaque("&" + params), shapeArg(in),     rankArg(in),
-            arg(in, operands),    shapeArg(r),      rankArg(r),
-            arg(r, operands),     shapeArg(out),    rankArg(out),
-            arg(out, operands)};
-    return finish("q_elementwise");
+    a.raw("&" + params).shape(in).rank(in).buf(in).shape(r).rank(r).buf(
+        r).shape(out).rank(out).buf(out);
+    return call(op, q.kernel, "q_elementwise", a);
   }
   case Kind::MaxPool2D:
   case Kind::AvgPool2D: {
@@ -741,28 +1292,35 @@ LogicalResult Lowering::lowerQuant(Operation *op, const qkernel::OpParams &q) {
         "{" + list({k[0], k[1], s[0], s[1], p[0], p[1], p[2], p[3],
                     op->hasAttr("count_include_pad") ? 1 : 0}) +
             ", " + actInit(nullptr) + "}");
-    args = {opaque("&" + pool), intArg(q.outputZp), intArg(q.actMin),
-            intArg(q.actMax),   shapeArg(in),       arg(in, operands),
-            shapeArg(out),      arg(out, operands)};
-    return finish("q_pooling");
+    a.raw("&" + pool)
+        .i(q.outputZp)
+        .i(q.actMin)
+        .i(q.actMax)
+        .shape(in)
+        .buf(in)
+        .shape(out)
+        .buf(out);
+    return call(op, q.kernel, "q_pooling", a);
   }
   case Kind::Lut: {
     std::vector<char> bytes(q.lut.size());
     std::memcpy(bytes.data(), q.lut.data(), bytes.size());
-    args = {opaque(tableGlobal(b.getIntegerType(8), bytes, 256)),
-            countArg(in), arg(in, operands), arg(out, operands)};
-    return finish("quant");
+    a.raw(tableGlobal(b.getIntegerType(8), bytes, 256))
+        .count(in)
+        .buf(in)
+        .buf(out);
+    return call(op, q.kernel, "quant", a);
   }
   case Kind::Softmax: {
     std::vector<char> bytes(q.softmaxTable.size() * 4);
     std::memcpy(bytes.data(), q.softmaxTable.data(), bytes.size());
-    args = {opaque(tableGlobal(b.getI32Type(), bytes, 256)),
-            shapeArg(in),
-            rankArg(in),
-            intArg(q.axis),
-            arg(in, operands),
-            arg(out, operands)};
-    return finish("quant");
+    a.raw(tableGlobal(b.getI32Type(), bytes, 256))
+        .shape(in)
+        .rank(in)
+        .i(q.axis)
+        .buf(in)
+        .buf(out);
+    return call(op, q.kernel, "quant", a);
   }
   }
   return nodeError(op) << "internal error: unhandled quantized kernel";
@@ -798,33 +1356,36 @@ LogicalResult Lowering::lowerOp(Operation *op) {
       return failure();
     auto wType = cast<ShapedType>(fc.getWeights().getType());
     int64_t n = wType.getDimSize(0), k = wType.getDimSize(1);
-    int64_t batches =
-        cast<ShapedType>(fc.getInput().getType()).getNumElements() / k;
-    SmallVector<Value> operands;
-    SmallVector<Attribute> args{opaque(actPtr(fc.getFusedActivationAttr())),
-                                intArg(batches), intArg(k), intArg(n),
-                                arg(fc.getInput(), operands),
-                                arg(fc.getWeights(), operands)};
-    args.push_back(fc.getBias() ? arg(fc.getBias(), operands)
-                                : opaque("NULL"));
-    args.push_back(arg(fc.getOutput(), operands));
-    useFamily("fully_connected");
-    call(op, "edgert_fully_connected_f32", args, operands);
-    return success();
+    int64_t batches = k ? countOf(fc.getInput()) / k : 0;
+    Args a(*this);
+    a.raw(actPtr(fc.getFusedActivationAttr()))
+        .i(batches)
+        .i(k)
+        .i(n)
+        .buf(fc.getInput())
+        .buf(fc.getWeights())
+        .bufOrNull(fc.getBias())
+        .buf(fc.getOutput());
+    return call(op, "edgert_fully_connected_f32", "fully_connected", a);
   }
   if (auto mm = dyn_cast<edge::MatMulOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    SmallVector<Value> operands;
-    SmallVector<Attribute> args{
-        opaque(actPtr(mm.getFusedActivationAttr())), shapeArg(mm.getLhs()),
-        rankArg(mm.getLhs()), arg(mm.getLhs(), operands),
-        shapeArg(mm.getRhs()), rankArg(mm.getRhs()),
-        arg(mm.getRhs(), operands), shapeArg(mm.getOutput()),
-        rankArg(mm.getOutput()), arg(mm.getOutput(), operands)};
-    useFamily("fully_connected");
-    call(op, "edgert_matmul_f32", args, operands);
-    return success();
+    Value l = mm.getLhs(), r = mm.getRhs(), out = mm.getOutput();
+    Type t = elemType(l);
+    Args a(*this);
+    if (t.isF32()) {
+      if (failed(requireF32(op)))
+        return failure();
+      a.raw(actPtr(mm.getFusedActivationAttr()));
+    } else if (!elemType(out).isInteger(32) || elemType(r) != t ||
+               !(t.isInteger(8) || t.isInteger(16) || t.isInteger(32))) {
+      return unsupportedType(op, l);
+    }
+    a.shape(l).rank(l).buf(l).shape(r).rank(r).buf(r).shape(out).rank(out).buf(
+        out);
+    std::string kernel = t.isF32() ? std::string("edgert_matmul_f32")
+                                   : std::string("edgert_matmul_") +
+                                         elemOf(l).suffix + "_i32";
+    return call(op, kernel, "fully_connected", a);
   }
   if (auto o = dyn_cast<edge::AddOp>(op))
     return lowerBinary(op, 0, o.getFusedActivationAttr());
@@ -843,131 +1404,48 @@ LogicalResult Lowering::lowerOp(Operation *op) {
   if (isa<edge::ModOp>(op))
     return lowerBinary(op, 7, nullptr);
   if (auto u = dyn_cast<edge::UnaryOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    SmallVector<Value> operands;
-    SmallVector<Attribute> args{
-        opaque("(edgert_unary_kind)" +
-               std::to_string(static_cast<int>(u.getKind()))),
-        countArg(u.getInput()), arg(u.getInput(), operands),
-        arg(u.getOutput(), operands)};
-    useFamily("elementwise");
-    call(op, "edgert_unary_f32", args, operands);
-    return success();
+    Value in = u.getInput();
+    Type t = elemType(in);
+    if (!t.isF32() && (t.isInteger(1) || !t.isIntOrFloat()))
+      return unsupportedType(op, in);
+    Args a(*this);
+    a.kind("edgert_unary_kind", u.getKind())
+        .count(in)
+        .buf(in)
+        .buf(u.getOutput());
+    return call(op, "edgert_unary_" + llvm::Twine(elemOf(in).suffix),
+                "elementwise", a);
   }
-  if (auto a = dyn_cast<edge::ActivationOp>(op)) {
+  if (auto act = dyn_cast<edge::ActivationOp>(op)) {
     if (failed(requireF32(op)))
       return failure();
-    SmallVector<Value> operands;
-    std::string act = actPtr(a.getAct());
-    if (act == "NULL")
-      act = "&" + structGlobal("edgert_act", actInit(a.getAct()));
-    SmallVector<Attribute> args{opaque(act), countArg(a.getInput()),
-                                arg(a.getInput(), operands),
-                                arg(a.getOutput(), operands)};
-    useFamily("elementwise");
-    call(op, "edgert_activation_f32", args, operands);
-    return success();
+    std::string p = actPtr(act.getAct());
+    if (p == "NULL")
+      p = "&" + structGlobal("edgert_act", actInit(act.getAct()));
+    Args a(*this);
+    a.raw(p).count(act.getInput()).buf(act.getInput()).buf(act.getOutput());
+    return call(op, "edgert_activation_f32", "elementwise", a);
   }
   if (auto p = dyn_cast<edge::PReluOp>(op)) {
     if (failed(requireF32(op)))
       return failure();
     Value in = op->getOperand(0), slope = op->getOperand(1);
-    SmallVector<Value> operands;
-    SmallVector<Attribute> args{shapeArg(in),    rankArg(in),
-                                arg(in, operands), shapeArg(slope),
-                                rankArg(slope),  arg(slope, operands),
-                                arg(p.getOutput(), operands)};
-    useFamily("elementwise");
-    call(op, "edgert_prelu_f32", args, operands);
-    return success();
+    Args a(*this);
+    a.shape(in).rank(in).buf(in).shape(slope).rank(slope).buf(slope).buf(
+        p.getOutput());
+    return call(op, "edgert_prelu_f32", "elementwise", a);
   }
-  if (isa<edge::SoftmaxOp, edge::LogSoftmaxOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    Value in = op->getOperand(0), out = op->getResult(0);
-    int64_t axis = op->getAttrOfType<IntegerAttr>("axis").getInt();
-    auto betaAttr = op->getAttrOfType<FloatAttr>("beta");
-    double beta = betaAttr ? betaAttr.getValueAsDouble() : 1.0;
-    SmallVector<Value> operands;
-    SmallVector<Attribute> args{shapeArg(in),       rankArg(in),
-                                intArg(axis),       opaque(floatLiteral(beta)),
-                                arg(in, operands), arg(out, operands)};
-    useFamily("softmax");
-    call(op,
-         isa<edge::SoftmaxOp>(op) ? "edgert_softmax_f32"
-                                  : "edgert_log_softmax_f32",
-         args, operands);
-    return success();
-  }
-  if (auto r = dyn_cast<edge::ReduceOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    SmallVector<Value> operands;
-    SmallVector<Attribute> args{
-        opaque("(edgert_reduce_kind)" +
-               std::to_string(static_cast<int>(r.getKind()))),
-        shapeArg(r.getInput()), rankArg(r.getInput()),
-        arg(r.getInput(), operands), opaque(i32Array(r.getAxes())),
-        intArg(r.getAxes().size()), arg(r.getOutput(), operands)};
-    useFamily("reduce");
-    call(op, "edgert_reduce_f32", args, operands);
-    return success();
-  }
-  if (auto t = dyn_cast<edge::TransposeOp>(op)) {
-    auto elem = getCElem(
-        cast<ShapedType>(t.getInput().getType()).getElementType());
-    if (!elem)
-      return nodeError(op) << "unsupported element type";
-    SmallVector<Value> operands;
-    SmallVector<Attribute> args{intArg(elem->bytes), shapeArg(t.getInput()),
-                                rankArg(t.getInput()),
-                                opaque(i32Array(t.getPerm())),
-                                arg(t.getInput(), operands),
-                                arg(t.getOutput(), operands)};
-    useFamily("data");
-    call(op, "edgert_transpose", args, operands);
-    return success();
-  }
-  if (auto c = dyn_cast<edge::ConcatOp>(op)) {
-    auto outType = cast<ShapedType>(c.getOutput().getType());
-    auto elem = getCElem(outType.getElementType());
-    if (!elem)
-      return nodeError(op) << "unsupported element type";
-    int64_t axis = c.getAxis();
-    if (axis < 0)
-      axis += outType.getRank();
-    // The input pointer array: a local `const void *const name[] = {...};`
-    // (EmitC has no array-of-pointers initializer from values).
-    SmallVector<Value> ptrOperands;
-    SmallVector<int64_t> axisSizes;
-    std::string list;
-    for (Value in : c.getInputs()) {
-      axisSizes.push_back(cast<ShapedType>(in.getType()).getDimSize(axis));
-      auto it = bound.find(in);
-      list += list.empty() ? "" : ", ";
-      if (it->second.ssa) {
-        ptrOperands.push_back(it->second.ssa);
-        list += "{}";
-      } else {
-        list += it->second.expr;
-      }
-    }
-    std::string arr = newSym("concat_inputs");
-    emitc::VerbatimOp::create(
-        b, op->getLoc(),
-        b.getStringAttr("const void *const " + arr + "[] = {{" + list + "};"),
-        ptrOperands);
-    SmallVector<Value> operands;
-    SmallVector<Attribute> args{intArg(elem->bytes), shapeArg(c.getOutput()),
-                                rankArg(c.getOutput()), intArg(axis),
-                                intArg(axisSizes.size()),
-                                opaque(i32Array(axisSizes)), opaque(arr),
-                                arg(c.getOutput(), operands)};
-    useFamily("data");
-    call(op, "edgert_concat", args, operands);
-    return success();
-  }
+  if (isa<edge::TransposeOp, edge::ConcatOp, edge::SplitOp, edge::SliceOp,
+          edge::PadOp, edge::TileOp, edge::BroadcastToOp, edge::GatherOp,
+          edge::ResizeOp, edge::DepthToSpaceOp, edge::SpaceToDepthOp>(op))
+    return lowerDataOp(op);
+  if (isa<edge::CompareOp, edge::LogicalOp, edge::LogicalNotOp, edge::SelectOp,
+          edge::CastOp>(op))
+    return lowerLogicOp(op);
+  if (isa<edge::ReduceOp, edge::ArgOp, edge::TopKOp, edge::SoftmaxOp,
+          edge::LogSoftmaxOp, edge::LayerNormOp, edge::InstanceNormOp,
+          edge::LRNOp>(op))
+    return lowerReductionOp(op);
   return nodeError(op) << "the C target has no kernel for '"
                          << op->getName() << "' yet";
 }
@@ -1039,6 +1517,12 @@ LogicalResult Lowering::run() {
   verbatim("#define " + NAME + "_H");
   emitc::IncludeOp::create(b, loc, "stdint.h", /*is_standard_include=*/true);
   emitc::IncludeOp::create(b, loc, "stddef.h", true);
+  if (llvm::any_of(llvm::concat<const Type>(func.getArgumentTypes(),
+                                            func.getResultTypes()),
+                   [](Type t) {
+                     return cast<ShapedType>(t).getElementType().isInteger(1);
+                   }))
+    emitc::IncludeOp::create(b, loc, "stdbool.h", true);
   verbatim("/* Bytes of scratch memory " + name +
            "_run needs (caller-provided, aligned to " + NAME +
            "_ARENA_ALIGN). */");
@@ -1096,6 +1580,17 @@ LogicalResult Lowering::run() {
   for (Operation &op : func.getBody().front().without_terminator())
     if (failed(lowerOp(&op)))
       return failure();
+  // Outputs that are an input, a constant or another output: copied (a
+  // rank-1 identity transpose is a byte copy of any element type).
+  for (auto [i, v] : outputCopies) {
+    if (countOf(v) == 0)
+      continue;
+    Args a(*this);
+    a.elemSize(v).ints({countOf(v)}).i(1).ints({0}).buf(v);
+    a.operands.push_back(entry->getArgument(func.getNumArguments() + i));
+    a.attrs.push_back(b.getIndexAttr(a.operands.size() - 1));
+    call(loc, "edgert_transpose", "data", a);
+  }
   // Unused parameters (e.g. no arena) are cast to void for -Wextra.
   for (BlockArgument a : entry->getArguments())
     if (a.use_empty())
@@ -1110,9 +1605,13 @@ LogicalResult Lowering::run() {
   {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPoint(familyAnchor);
+      std::set<std::string> headers;
     for (const std::string &f : families)
-      if (!StringRef(f).starts_with("q_")) // quantized kernels: quant.h
-        emitc::IncludeOp::create(b, loc, "edgert/" + f + ".h", false);
+      headers.insert(familyHeader(f).str());
+    for (const std::string &h : headers)
+      emitc::IncludeOp::create(b, loc, "edgert/" + h + ".h", false);
+    if (needsMath) // NAN / INFINITY in weights or parameters
+      emitc::IncludeOp::create(b, loc, "math.h", true);
   }
   info.families.assign(families.begin(), families.end());
   return success();

@@ -1,12 +1,12 @@
 // RUN: edgec-opt %s --edge-to-emitc --split-input-file --verify-diagnostics
 
-// An op without a C kernel yet names the ONNX node.
-func.func @gather(%x: tensor<4x2xf32>) -> tensor<2x2xf32>
+// An op whose element types have no kernel (as in the interpreter: reduce
+// has f32, i32 and i64 kernels only) names the ONNX node.
+func.func @reduce_i8(%x: tensor<4x2xi8>) -> tensor<2xi8>
     attributes {edge.arena_size = 0 : i64} {
-  %i = edge.constant dense<[0, 3]> : tensor<2xi32>
-  // expected-error @unknown {{node 'Gather_7': the C target has no kernel for 'edge.gather' yet}}
-  %0 = edge.gather %x, %i axis 0 : (tensor<4x2xf32>, tensor<2xi32>) -> tensor<2x2xf32> loc("Gather_7")
-  return %0 : tensor<2x2xf32>
+  // expected-error @unknown {{node 'ReduceSum_7': the C target has no kernel for 'edge.reduce' on element type 'i8'}}
+  %0 = edge.reduce <sum> %x axes [0] : tensor<4x2xi8> -> tensor<2xi8> loc("ReduceSum_7")
+  return %0 : tensor<2xi8>
 }
 
 // -----
