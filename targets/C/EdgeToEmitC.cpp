@@ -637,8 +637,20 @@ std::string Lowering::pointerList(Operation *op, StringRef prefix,
 
 template <typename ConvOp>
 LogicalResult Lowering::lowerConv(ConvOp op, StringRef kernel) {
-  if (failed(requireF32(op)))
+  std::string intKernel;
+  if (isa<edge::Conv2DOp>(op) && elemType(op.getInput()).isInteger(16)) {
+    // Plain integer conv (ONNX ConvInteger): i16 x i16 (+ i32 bias) -> i32.
+    if (!elemType(op.getFilter()).isInteger(16))
+      return unsupportedType(op, op.getFilter());
+    if (op.getBias() && !elemType(op.getBias()).isInteger(32))
+      return unsupportedType(op, op.getBias());
+    if (!elemType(op.getOutput()).isInteger(32))
+      return unsupportedType(op, op.getOutput());
+    intKernel = "edgert_conv2d_i16_i32";
+    kernel = intKernel;
+  } else if (failed(requireF32(op))) {
     return failure();
+  }
   ArrayRef<int64_t> s = op.getStride(), d = op.getDilation(), p = op.getPad();
   std::string init = "{" + std::to_string(s[0]) + ", " + std::to_string(s[1]) +
                      ", " + std::to_string(d[0]) + ", " +
