@@ -3,7 +3,9 @@
 // Gemm / MatMul with a constant B become edge.fully_connected with [N, K]
 // weights (transposed at compile time when ONNX has them [K, N]); Gemm's
 // alpha is folded into the weights and beta * C into the bias when they are
-// constants. Products of two activations become edge.matmul.
+// constants. Dequantized constant weights (QDQ models) also make a
+// fully_connected (an edge.transpose for [K, N]), left to edge-fold-qdq.
+// Products of two activations become edge.matmul.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
@@ -30,6 +32,16 @@ Value buildWeights(OpBuilder &b, Location loc, Operation *node, Value src,
       data[i * k + j] =
           alpha * getFloatAt(c, isNK ? i * k + j : j * n + i);
   return createF32Constant(b, loc, {n, k}, data, deriveName(src, node, "nk"));
+}
+
+/// Whether `v` is a dequantized 2-D constant (the weights of a pre-quantized
+/// QDQ model, lowered by Quant.cpp): such weights still make a
+/// fully_connected, which edge-fold-qdq can then turn into the int8 kernel.
+bool isDequantizedWeight(Value v) {
+  auto dq = v.getDefiningOp<edge::DequantizeOp>();
+  auto t = getStaticType(v);
+  return dq && t && t.getRank() == 2 &&
+         dq.getInput().getDefiningOp<edge::ConstantOp>();
 }
 
 struct GemmLowering : OpRewritePattern<onnx::GemmOp> {
@@ -64,6 +76,18 @@ struct GemmLowering : OpRewritePattern<onnx::GemmOp> {
                                    deriveName(op.getC(), op, "bias"));
           cDone = true;
         }
+      }
+      y = edge::FullyConnectedOp::create(rewriter, loc, yT, a, w, bias,
+                                         edge::ActivationAttr());
+    } else if (isDequantizedWeight(op.getB()) && alpha == 1.0f) {
+      Value w = op.getB();
+      if (!op.getTransB())
+        w = createTranspose(rewriter, loc, w, {1, 0}); // [K, N] -> [N, K]
+      auto cT = cDone ? RankedTensorType() : getStaticType(op.getC());
+      if (!cDone && beta == 1.0f && cT && cT.getRank() == 1 &&
+          cT.getDimSize(0) == n) {
+        bias = op.getC();
+        cDone = true;
       }
       y = edge::FullyConnectedOp::create(rewriter, loc, yT, a, w, bias,
                                          edge::ActivationAttr());
@@ -117,6 +141,10 @@ struct MatMulLowering : OpRewritePattern<onnx::MatMulOp> {
     Value y;
     if (c && c->getShape().size() == 2 && aT.getElementType().isF32()) {
       Value w = buildWeights(rewriter, loc, op, b, *c, /*isNK=*/false, 1.0f);
+      y = edge::FullyConnectedOp::create(rewriter, loc, innerT, a, w, Value(),
+                                         edge::ActivationAttr());
+    } else if (isDequantizedWeight(b) && aT.getElementType().isF32()) {
+      Value w = createTranspose(rewriter, loc, b, {1, 0}); // [K, N] -> [N, K]
       y = edge::FullyConnectedOp::create(rewriter, loc, innerT, a, w, Value(),
                                          edge::ActivationAttr());
     } else {

@@ -170,3 +170,30 @@ func.func @qlinear_conv_nhwc(%x: tensor<1x1x3x3xui8>) -> tensor<1x2x3x3xui8> {
   %y = "onnx.QLinearConv"(%x, %xs, %xz, %w, %ws, %wz, %ys, %yz, %none) <{auto_pad = "NOTSET", group = 1 : i64}> : (tensor<1x1x3x3xui8>, tensor<f32>, tensor<ui8>, tensor<2x1x1x1xui8>, tensor<f32>, tensor<ui8>, tensor<f32>, tensor<ui8>, none) -> tensor<1x2x3x3xui8>
   return %y : tensor<1x2x3x3xui8>
 }
+
+// -----
+
+// QDQ Gemm / MatMul: dequantized constant weights still make a
+// fully_connected ([K, N] through an edge.transpose), for edge-fold-qdq.
+// CHECK-LABEL: func.func @qdq_gemm
+// CHECK-DAG: %[[W:.*]] = edge.dequantize %{{.*}} : tensor<3x4x!quant.uniform<i8:f32, 0.10000000149011612>> -> tensor<3x4xf32>
+// CHECK-DAG: %[[V:.*]] = edge.dequantize %{{.*}} : tensor<4x3x!quant.uniform<i8:f32, 0.10000000149011612>> -> tensor<4x3xf32>
+// CHECK-DAG: %[[B:.*]] = edge.dequantize %{{.*}} : tensor<3x!quant.uniform<i32:f32, 0.0020000000949949026>> -> tensor<3xf32>
+// CHECK: edge.fully_connected %arg0, %[[W]], %[[B]] : (tensor<2x4xf32>, tensor<3x4xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+// CHECK: %[[T:.*]] = edge.transpose %[[V]] perm [1, 0] : tensor<4x3xf32> -> tensor<3x4xf32>
+// CHECK: edge.fully_connected %{{.*}}, %[[T]] : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<2x3xf32>
+func.func @qdq_gemm(%x: tensor<2x4xf32>) -> (tensor<2x3xf32>, tensor<2x3xf32>) {
+  %w = onnx.Constant dense<1> : tensor<3x4xi8>
+  %v = onnx.Constant dense<2> : tensor<4x3xi8>
+  %ws = onnx.Constant dense<0.1> : tensor<f32>
+  %wz = onnx.Constant dense<0> : tensor<i8>
+  %b = onnx.Constant dense<[1, 2, 3]> : tensor<3xi32>
+  %bs = onnx.Constant dense<0.002> : tensor<f32>
+  %dw = "onnx.DequantizeLinear"(%w, %ws, %wz) <{axis = 1 : i64}> : (tensor<3x4xi8>, tensor<f32>, tensor<i8>) -> tensor<3x4xf32>
+  %dv = "onnx.DequantizeLinear"(%v, %ws, %wz) <{axis = 1 : i64}> : (tensor<4x3xi8>, tensor<f32>, tensor<i8>) -> tensor<4x3xf32>
+  %none = onnx.NoValue
+  %db = "onnx.DequantizeLinear"(%b, %bs, %none) <{axis = 1 : i64}> : (tensor<3xi32>, tensor<f32>, none) -> tensor<3xf32>
+  %y = "onnx.Gemm"(%x, %dw, %db) <{alpha = 1.0 : f32, beta = 1.0 : f32, transA = 0 : i64, transB = 1 : i64}> : (tensor<2x4xf32>, tensor<3x4xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  %z = "onnx.MatMul"(%x, %dv) : (tensor<2x4xf32>, tensor<4x3xf32>) -> tensor<2x3xf32>
+  return %y, %z : tensor<2x3xf32>, tensor<2x3xf32>
+}

@@ -127,3 +127,24 @@ func.func @plain_float(%x: tensor<4xf32>) -> tensor<4xf32> {
   %y = edge.add %x, %x : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return %y : tensor<4xf32>
 }
+
+// -----
+
+// MatMul weights [K, N] quantized per column (axis 1), transposed by the
+// lowering: the permuted constant is per-axis on axis 0 (N).
+// CHECK-LABEL: func.func @fully_connected(
+// CHECK: %[[W:.*]] = edge.constant dense<{{\[\[}}1, 3], [2, 4]]> : tensor<2x2xi8> -> tensor<2x2x!quant.uniform<i8:f32:0, {1.000000e-01,2.000000e-01}>>
+// CHECK: edge.fully_connected %{{.*}}, %[[W]] : {{.*}} -> tensor<1x2x!quant.uniform<i8:f32, 2.500000e-01:10>>
+!qx = !quant.uniform<i8:f32, 0.5:-3>
+!qy = !quant.uniform<i8:f32, 0.25:10>
+func.func @fully_connected(%x: tensor<1x2xf32>) -> tensor<1x2xf32> {
+  %q = edge.quantize %x : tensor<1x2xf32> -> tensor<1x2x!qx>
+  %dx = edge.dequantize %q : tensor<1x2x!qx> -> tensor<1x2xf32>
+  %w = edge.constant dense<[[1, 2], [3, 4]]> : tensor<2x2xi8> -> tensor<2x2x!quant.uniform<i8:f32:1, {0.1, 0.2}>>
+  %dw = edge.dequantize %w : tensor<2x2x!quant.uniform<i8:f32:1, {0.1, 0.2}>> -> tensor<2x2xf32>
+  %t = edge.transpose %dw perm [1, 0] : tensor<2x2xf32> -> tensor<2x2xf32>
+  %y = edge.fully_connected %dx, %t : (tensor<1x2xf32>, tensor<2x2xf32>) -> tensor<1x2xf32>
+  %qy = edge.quantize %y : tensor<1x2xf32> -> tensor<1x2x!qy>
+  %d = edge.dequantize %qy : tensor<1x2x!qy> -> tensor<1x2xf32>
+  return %d : tensor<1x2xf32>
+}
