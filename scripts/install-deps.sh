@@ -31,3 +31,23 @@ if (( ${#missing[@]} )); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# ONNX Runtime (CPU) for the tests that run exported QDQ models
+# (test/Tools/edgec/export-qdq-ort.test): npm's onnxruntime-node, installed
+# into test/ort/node_modules from test/ort/package-lock.json. Debian's nodejs
+# and npm provide node and npm when they are missing. ONNXRUNTIME_NODE_INSTALL
+# =skip stops its post-install step from fetching a CUDA provider (the CPU
+# binaries ship inside the package). Without it the lit tests are skipped.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "edgec: installing nodejs npm"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+if [[ ! -f "$ROOT/test/ort/node_modules/onnxruntime-node/package.json" ]]; then
+  echo "edgec: installing onnxruntime-node into test/ort/node_modules"
+  (cd "$ROOT/test/ort" && ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund --loglevel=error) ||
+    echo "edgec: warning: npm could not install onnxruntime-node; the ONNX Runtime tests will be skipped" >&2
+fi

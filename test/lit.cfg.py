@@ -23,6 +23,7 @@ config.substitutions.append(("%python", "/usr/bin/python3"))
 # `REQUIRES: torchvision`. Without python3-torch / python3-torchvision lit
 # lists them as UNSUPPORTED (scripts/test.sh installs both). One probe process
 # for both: importing torch takes a second or two.
+import shutil
 import subprocess
 
 _probe = subprocess.run(
@@ -42,6 +43,22 @@ if "torchvision" in _probe:
 else:
     lit_config.note("python3-torchvision not found: the torchvision model tests "
                     "(test/Examples/torchvision-*.test) are skipped")
+
+# ONNX Runtime (npm onnxruntime-node, installed into test/ort/node_modules by
+# scripts/install-deps.sh) for tests that run exported models:
+# `REQUIRES: onnxruntime`.
+_ort_dir = os.path.join(config.edgec_src_root, "test", "ort")
+_ort = subprocess.run(
+    ["node", "-e", "require(process.argv[1])",
+     os.path.join(_ort_dir, "node_modules", "onnxruntime-node")],
+    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if shutil.which("node") else None
+if _ort is not None and _ort.returncode == 0:
+    config.available_features.add("onnxruntime")
+else:
+    lit_config.note("onnxruntime-node not found in test/ort/node_modules (run "
+                    "scripts/install-deps.sh, or `cd test/ort && "
+                    "ONNXRUNTIME_NODE_INSTALL=skip npm install`): tests that "
+                    "run exported models in ONNX Runtime are skipped")
 
 llvm_config.with_system_environment(["HOME", "TMPDIR"])
 llvm_config.use_default_substitutions()

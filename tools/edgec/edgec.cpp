@@ -8,6 +8,8 @@
 // edgec run     MODEL [--backend interp|c] -i IN... -o OUTDIR
 //               [--input-shape NAME=DIMS]... [--io-layout nchw|nhwc]
 //               [--freeze-input NAME=FILE]... [--weights-threshold BYTES]
+// edgec export  MODEL --format onnx-qdq --quantize int8 --calibration DATA
+//               -o OUT.onnx
 // edgec --version
 //
 // Exit codes: 0 on success; 1 when a model cannot be imported or an output
@@ -15,6 +17,7 @@
 // (106 required, 109 extras, ...) for command-line usage errors.
 //
 //===----------------------------------------------------------------------===//
+#include "ExportQDQ.h"
 #include "Quantize.h"
 
 #include "edgec/Analysis/ModelStats.h"
@@ -578,6 +581,44 @@ int runVerify(const VerifyArgs &args, mlir::MLIRContext &context) {
   return 0;
 }
 
+/// Options of `edgec export`.
+struct ExportArgs {
+  ModelArgs model;
+  std::string format;
+  std::string output;
+  edgec::driver::QuantArgs quant;
+};
+
+/// edgec export --format onnx-qdq: the model quantized by edgec as a QDQ
+/// ONNX file (see ExportQDQ.h). Nothing is written on failure.
+int runExport(const ExportArgs &args, mlir::MLIRContext &context) {
+  if (args.format != "onnx-qdq")
+    return fail("unknown export format '" + args.format +
+                "' (available: onnx-qdq)");
+  if (!args.quant.enabled())
+    return fail("export --format onnx-qdq needs --quantize int8 and "
+                "--calibration DATA (it writes edgec's quantization)");
+  if (std::string why = edgec::driver::validateQuantizeOptions(args.quant);
+      !why.empty())
+    return fail(why);
+  std::vector<edgec::FrozenInput> frozen;
+  if (!readFrozenInputs(args.model, frozen))
+    return 1;
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      importAndFreeze(args.model, frozen, context);
+  if (!module)
+    return 1;
+  std::string error;
+  if (!edgec::driver::exportQDQModel(args.quant, *module, args.model.model,
+                                     args.output, error))
+    return fail(error);
+  llvm::outs() << "edgec: exported " << args.model.model << " -> "
+               << args.output << " (QDQ ONNX, " << args.quant.quantize
+               << ")\n";
+  llvm::outs().flush();
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -713,6 +754,24 @@ int main(int argc, char **argv) {
       ->check(CLI::NonNegativeNumber);
   verifyCmd->add_flag("--json", verifyArgs.json, "Print the report as JSON");
 
+  ExportArgs exportArgs;
+  CLI::App *exportCmd = app.add_subcommand(
+      "export", "Write the model quantized by edgec in a standard format: "
+                "onnx-qdq (QuantizeLinear/DequantizeLinear pairs with "
+                "edgec's scales and zero points, int8 weights)");
+  exportCmd->footer("Example: edgec export model.onnx --format onnx-qdq "
+                    "--quantize int8 --calibration calib/ -o model.qdq.onnx");
+  addModelOptions(exportCmd, exportArgs.model);
+  exportCmd->add_option("--format", exportArgs.format, "Format: onnx-qdq")
+      ->required();
+  exportCmd
+      ->add_option("-o,--output", exportArgs.output,
+                   "Output file (written atomically; not created on failure)")
+      ->required()
+      ->type_name("FILE");
+  addFreezeOption(exportCmd, exportArgs.model);
+  edgec::driver::addQuantizeOptions(exportCmd, exportArgs.quant);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -722,7 +781,8 @@ int main(int argc, char **argv) {
   }
 
   if (!importCmd->parsed() && !inspectCmd->parsed() && !runCmd->parsed() &&
-      !compileCmd->parsed() && !verifyCmd->parsed()) {
+      !compileCmd->parsed() && !verifyCmd->parsed() &&
+      !exportCmd->parsed()) {
     std::cerr << app.help();
     std::cerr << "edgec: error: no subcommand given\n";
     return 1;
@@ -741,5 +801,7 @@ int main(int argc, char **argv) {
     return runRun(runArgs, context);
   if (verifyCmd->parsed())
     return runVerify(verifyArgs, context);
+  if (exportCmd->parsed())
+    return runExport(exportArgs, context);
   return runInspect(inspectArgs, json, context);
 }
