@@ -89,7 +89,7 @@ void Histogram::grow(double lo, double hi) {
 
 void Histogram::add(llvm::ArrayRef<float> values) {
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  double n = 0;
+  double n = 0, zeros = 0;
   for (float f : values) {
     if (!std::isfinite(f))
       continue;
@@ -97,9 +97,11 @@ void Histogram::add(llvm::ArrayRef<float> values) {
     lo = std::min(lo, v);
     hi = std::max(hi, v);
     ++n;
+    zeros += v == 0.0;
   }
   if (n == 0)
     return;
+  zeroCount += zeros;
   if (absolute)
     lo = 0.0;
   if (isDegenerate()) {
@@ -156,9 +158,20 @@ double histogramQuantile(const Histogram &h, double q) {
 double entropyThreshold(const Histogram &h, unsigned levels) {
   if (h.isDegenerate())
     return h.getLow();
-  llvm::ArrayRef<double> bins = h.getCounts();
+  std::vector<double> bins(h.getCounts().begin(), h.getCounts().end());
   size_t n = bins.size();
   double width = h.getBinWidth();
+  // Exact zeros (the ReLU zeros, often half the values) quantize to 0 with
+  // no error whatever the threshold, so they are no part of the
+  // distribution to match. Left in bin 0 they are a spike that Q, which
+  // spreads each group's count evenly over its bins, cannot represent once
+  // bin 0 shares a group: every i > levels would then look worse than
+  // i = levels and T would collapse to a small fraction of the range.
+  if (h.getZeroCount() > 0 && h.getLow() <= 0.0 && 0.0 < h.getHigh()) {
+    size_t z = std::min(
+        static_cast<size_t>(std::floor((0.0 - h.getLow()) / width)), n - 1);
+    bins[z] = std::max(0.0, bins[z] - h.getZeroCount());
+  }
   // Trim empty bins at the top: the threshold never needs to exceed the
   // largest value.
   while (n > 1 && bins[n - 1] == 0)
@@ -323,9 +336,10 @@ FloatRange TensorObserver::computeRange() const {
       break;
     }
     case CalibrationMethod::Entropy: {
-      // Fewer values than bins: too sparse for a divergence estimate, keep
-      // the observed range.
-      if (count < static_cast<int64_t>(histogram.getNumBins()))
+      // Fewer non-zero values than bins: too sparse for a divergence
+      // estimate, keep the observed range. (Exact zeros do not count: the
+      // search leaves them out.)
+      if (count - histogram.getZeroCount() < histogram.getNumBins())
         break;
       // Non-negative tensors (after ReLU) use all 2^bits levels on [0, T];
       // signed ones 2^(bits-1) per side, as TensorRT's 128 for int8.

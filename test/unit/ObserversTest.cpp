@@ -2,14 +2,16 @@
 //
 // Known distributions through edgec::TensorObserver: uniform, gaussian with
 // outliers (percentile, entropy and mse clip them, minmax keeps them), all
-// zero, constant, non-negative, one sample; histogram re-binning as the
-// range grows, bounded memory, method name parsing.
+// zero, constant, non-negative, a ReLU activation (exact zeros + a long
+// tail) under entropy, one sample; histogram re-binning as the range grows,
+// bounded memory, method name parsing.
 //
 //===----------------------------------------------------------------------===//
 #include "edgec/Quant/Observers.h"
 
 #include "gtest/gtest.h"
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <vector>
@@ -248,6 +250,57 @@ TEST(ObserversTest, EntropyThresholdOnAKnownHistogram) {
   EXPECT_LT(t, 2.0);
   // Fewer bins than levels: the whole range.
   EXPECT_NEAR(entropyThreshold(h, 4096), 20.0, 0.02);
+}
+
+TEST(ObserversTest, EntropyIgnoresTheZerosOfAReluActivation) {
+  // A ReLU output: 60% exact zeros, the rest a long tail (exponential).
+  // The zeros are a spike in bin 0 that the search used to fit at the
+  // expense of everything else: any merge of bin 0 with its neighbours
+  // looked costly, so T collapsed to the first bins where bin 0 is its own
+  // group (about 2 x 256 of ~2000 bins: 40% of the max, below the 99.9th
+  // percentile).
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<float> u(0.0f, 1.0f);
+  std::exponential_distribution<float> tail(1.0f);
+  TensorObserver relu(opts(CalibrationMethod::Entropy));
+  Histogram withZeros(2048, /*absolute=*/true), tailOnly(2048, true);
+  std::vector<float> all, sample(10000), nonZero;
+  for (int s = 0; s < 20; ++s) {
+    nonZero.clear();
+    for (float &x : sample) {
+      x = u(rng) < 0.6f ? 0.0f : tail(rng);
+      if (x != 0.0f)
+        nonZero.push_back(x);
+    }
+    relu.observe(sample);
+    withZeros.add(sample);
+    tailOnly.add(nonZero);
+    all.insert(all.end(), sample.begin(), sample.end());
+  }
+  std::sort(all.begin(), all.end());
+  double p999 = all[all.size() * 999 / 1000], max = all.back();
+  EXPECT_EQ(withZeros.getZeroCount(), all.size() - tailOnly.getTotal());
+  EXPECT_EQ(tailOnly.getZeroCount(), 0.0);
+
+  FloatRange r = relu.computeRange();
+  EXPECT_EQ(r.min, 0.0);
+  EXPECT_GT(r.max, p999);
+  EXPECT_GT(r.max, 0.5 * max);
+  EXPECT_LE(r.max, max);
+  // Exact zeros quantize exactly whatever T: the same threshold as for the
+  // non-zero values alone (both histograms have the same bins).
+  ASSERT_EQ(withZeros.getBinWidth(), tailOnly.getBinWidth());
+  EXPECT_EQ(entropyThreshold(withZeros, 256), entropyThreshold(tailOnly, 256));
+  EXPECT_NEAR(r.max, std::min(entropyThreshold(tailOnly, 256), max), 1e-9);
+
+  // Mostly zeros and fewer non-zero values than bins: too sparse for the
+  // search, the observed range.
+  TensorObserver sparse(opts(CalibrationMethod::Entropy));
+  std::vector<float> v(5000, 0.0f);
+  for (int i = 0; i < 500; ++i)
+    v[i * 10] = tail(rng);
+  sparse.observe(v);
+  EXPECT_EQ(sparse.computeRange().max, sparse.getMax());
 }
 
 TEST(ObserversTest, HistogramQuantile) {

@@ -75,6 +75,10 @@ public:
   unsigned getNumBins() const { return static_cast<unsigned>(counts.size()); }
   llvm::ArrayRef<double> getCounts() const { return counts; }
   double getTotal() const;
+  /// How many of the values counted were exactly 0 (also counted in the
+  /// bin holding 0): quantization represents them exactly whatever the
+  /// range, e.g. the zeros of a ReLU output.
+  double getZeroCount() const { return zeroCount; }
 
 private:
   void start(double lo, double hi);
@@ -86,11 +90,15 @@ private:
   double low = 0.0, width = 0.0;
   /// Values counted before the bins exist (all equal to pendingValue).
   double pendingValue = 0.0, pendingCount = 0.0;
+  double zeroCount = 0.0;
 };
 
 /// The thresholds of the histogram methods, exposed for tests.
 /// The entropy (KL-divergence) threshold T on a histogram of |x| for
 /// `levels` quantization levels: bins [0, i) are kept, i in [levels, bins].
+/// Exact zeros (getZeroCount()) are left out of the search: they quantize
+/// exactly, and as a spike in bin 0 they would make every merge of bin 0
+/// with its neighbours look costly and pull T down to `levels` bins.
 double entropyThreshold(const Histogram &absHistogram, unsigned levels);
 /// The q-quantile (0 <= q <= 1) of a signed histogram, interpolated within
 /// the bin.
