@@ -449,14 +449,15 @@ struct BatchNormLowering : OpRewritePattern<onnx::BatchNormalizationOp> {
       auto update = [&](Value input, Value batch, Value result) -> Value {
         if (isNone(result) || result.use_empty())
           return result;
-        Value u = createBinary<edge::AddOp>(
-            rewriter, loc,
-            createBinary<edge::MulOp>(rewriter, loc, input,
-                                      createScalar(rewriter, loc, m), chT),
-            createBinary<edge::MulOp>(rewriter, loc, batch,
-                                      createScalar(rewriter, loc, 1.0f - m),
-                                      chT),
-            chT);
+        // Ops are created one statement at a time: the order of argument
+        // evaluation (and so of the created ops) differs between compilers.
+        Value momentum = createScalar(rewriter, loc, m);
+        Value kept = createBinary<edge::MulOp>(rewriter, loc, input, momentum,
+                                               chT);
+        Value rest = createScalar(rewriter, loc, 1.0f - m);
+        Value added = createBinary<edge::MulOp>(rewriter, loc, batch, rest,
+                                                chT);
+        Value u = createBinary<edge::AddOp>(rewriter, loc, kept, added, chT);
         return createReshape(rewriter, loc, u,
                              getStaticType(result).getShape());
       };
@@ -466,18 +467,17 @@ struct BatchNormLowering : OpRewritePattern<onnx::BatchNormalizationOp> {
       var = bVar;
     }
     // mul = scale * rsqrt(var + eps); add = B - mean * mul.
+    Value eps = createScalar(rewriter, loc, op.getEpsilon().convertToFloat());
+    Value varEps = createBinary<edge::AddOp>(rewriter, loc, var, eps, chT);
     Value inv = edge::UnaryOp::create(
         rewriter, loc, chT,
         edge::UnaryKindAttr::get(op.getContext(), edge::UnaryKind::rsqrt),
-        createBinary<edge::AddOp>(
-            rewriter, loc, var,
-            createScalar(rewriter, loc, op.getEpsilon().convertToFloat()),
-            chT));
-    Value mul = createBinary<edge::MulOp>(rewriter, loc,
-                                          perChannel(op.getScale()), inv, chT);
-    Value add = createBinary<edge::SubOp>(
-        rewriter, loc, perChannel(op.getB()),
-        createBinary<edge::MulOp>(rewriter, loc, mean, mul, chT), chT);
+        varEps);
+    Value scale = perChannel(op.getScale());
+    Value mul = createBinary<edge::MulOp>(rewriter, loc, scale, inv, chT);
+    Value bias = perChannel(op.getB());
+    Value meanMul = createBinary<edge::MulOp>(rewriter, loc, mean, mul, chT);
+    Value add = createBinary<edge::SubOp>(rewriter, loc, bias, meanMul, chT);
     Value y = createBinary<edge::MulOp>(rewriter, loc, op.getX(), mul, xT);
     y = createBinary<edge::AddOp>(rewriter, loc, y, add, xT);
     rewriter.replaceOp(op, {y, runMean, runVar});
