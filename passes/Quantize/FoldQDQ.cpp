@@ -98,7 +98,10 @@ private:
                       ArrayRef<double> filterScales, std::string &why);
   Value createConstant(Location loc, RankedTensorType valueType,
                        RankedTensorType resultType, ArrayRef<char> data,
-                       StringRef name);
+                       StringRef name) {
+    return quantization::createStorageConstant(builder, loc, valueType,
+                                               resultType, data, name);
+  }
 
   OpBuilder builder;
 };
@@ -114,21 +117,6 @@ Value Folder::activationSource(Value v, Operation *user) {
   auto type = cast<RankedTensorType>(t.getType()).clone(elementOf(src));
   return edge::TransposeOp::create(builder, t.getLoc(), type, src,
                                    t.getPermAttr());
-}
-
-Value Folder::createConstant(Location loc, RankedTensorType valueType,
-                             RankedTensorType resultType, ArrayRef<char> data,
-                             StringRef name) {
-  ElementsAttr value;
-  unsigned elementBytes = valueType.getElementTypeBitWidth() / 8;
-  if (valueType.getNumElements() > onnx::kInlineElementLimit) {
-    AsmResourceBlob blob =
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(data, elementBytes);
-    value = DenseResourceElementsAttr::get(valueType, name, std::move(blob));
-  } else {
-    value = DenseElementsAttr::getFromRawBuffer(valueType, data);
-  }
-  return edge::ConstantOp::create(builder, loc, resultType, value);
 }
 
 /// The quantized constant behind a filter operand: `dequantize(c)`, or

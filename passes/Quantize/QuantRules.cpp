@@ -4,6 +4,9 @@
 #include "edgec/Dialect/Edge/EdgeOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "ConstantTensor.h"
+
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -85,4 +88,20 @@ quantization::Decision quantization::decideRule(Operation *op, bool int16) {
   if (isa<edge::UnaryOp>(op))
     return {Rule::Table, ""};
   return floatBecause("no int8 kernel");
+}
+
+Value quantization::createStorageConstant(OpBuilder &builder, Location loc,
+                                          RankedTensorType valueType,
+                                          RankedTensorType resultType,
+                                          ArrayRef<char> data, StringRef name) {
+  ElementsAttr value;
+  unsigned elementBytes = valueType.getElementTypeBitWidth() / 8;
+  if (valueType.getNumElements() > onnx::kInlineElementLimit) {
+    AsmResourceBlob blob =
+        HeapAsmResourceBlob::allocateAndCopyWithAlign(data, elementBytes);
+    value = DenseResourceElementsAttr::get(valueType, name, std::move(blob));
+  } else {
+    value = DenseElementsAttr::getFromRawBuffer(valueType, data);
+  }
+  return edge::ConstantOp::create(builder, loc, resultType, value);
 }

@@ -93,7 +93,10 @@ private:
 
   Value createConstant(Location loc, RankedTensorType valueType,
                        RankedTensorType resultType, ArrayRef<char> data,
-                       StringRef name);
+                       StringRef name) {
+    return quantization::createStorageConstant(builder, loc, valueType,
+                                               resultType, data, name);
+  }
   void setResultElementType(Value result, Type elementType) {
     auto t = cast<RankedTensorType>(result.getType());
     result.setType(t.clone(elementType));
@@ -236,21 +239,6 @@ Value Quantizer::getQuant(Value v, Type elementType, Operation *user) {
                                       t.clone(elementType), v);
   }
   return cached;
-}
-
-Value Quantizer::createConstant(Location loc, RankedTensorType valueType,
-                                RankedTensorType resultType,
-                                ArrayRef<char> data, StringRef name) {
-  ElementsAttr value;
-  unsigned elementBytes = valueType.getElementTypeBitWidth() / 8;
-  if (valueType.getNumElements() > onnx::kInlineElementLimit) {
-    AsmResourceBlob blob =
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(data, elementBytes);
-    value = DenseResourceElementsAttr::get(valueType, name, std::move(blob));
-  } else {
-    value = DenseElementsAttr::getFromRawBuffer(valueType, data);
-  }
-  return edge::ConstantOp::create(builder, loc, resultType, value);
 }
 
 /// The shared rule table (QuantRules.h) plus what calibrated quantization

@@ -9,6 +9,8 @@
 #ifndef EDGEC_PASSES_QUANTIZE_QUANTRULES_H
 #define EDGEC_PASSES_QUANTIZE_QUANTRULES_H
 
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
 
 #include <string>
@@ -54,6 +56,16 @@ Decision decideRule(mlir::Operation *op, bool int16);
 /// Whether `op`'s fused activation (if any) is a clamp that integer kernels
 /// can apply.
 bool hasClampOnlyActivation(mlir::Operation *op);
+
+/// An edge.constant of `resultType` (quantized or plain) holding the storage
+/// values `data` (packed, `valueType`'s integer element type): a
+/// dense_resource blob named `name` for weights, an inline dense attribute
+/// for small constants. Created at the builder's insertion point.
+mlir::Value createStorageConstant(mlir::OpBuilder &builder, mlir::Location loc,
+                                  mlir::RankedTensorType valueType,
+                                  mlir::RankedTensorType resultType,
+                                  llvm::ArrayRef<char> data,
+                                  llvm::StringRef name);
 
 } // namespace edgec::quantization
 
