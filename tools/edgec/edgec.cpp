@@ -158,6 +158,28 @@ importAndFreeze(const ModelArgs &args,
   return module;
 }
 
+/// --freeze-input files, import, freeze, and the onnx -> edge pipeline every
+/// front end shares: the edge-level module, or null after printing the error.
+mlir::OwningOpRef<mlir::ModuleOp> importAndLower(const ModelArgs &args,
+                                                 const std::string &ioLayout,
+                                                 mlir::MLIRContext &context) {
+  std::vector<edgec::FrozenInput> frozen;
+  if (!readFrozenInputs(args, frozen))
+    return nullptr;
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      importAndFreeze(args, frozen, context);
+  if (!module)
+    return nullptr;
+  edgec::PipelineOptions lowering;
+  lowering.ioLayout = ioLayout;
+  std::string error;
+  if (mlir::failed(edgec::lowerToEdge(*module, lowering, error))) {
+    fail(args.model + ": " + error);
+    return nullptr;
+  }
+  return module;
+}
+
 int runImport(const ModelArgs &args, const std::string &output,
               mlir::MLIRContext &context) {
   mlir::OwningOpRef<mlir::ModuleOp> module = importModel(args, context);
@@ -328,19 +350,11 @@ int runRun(const RunArgs &args, mlir::MLIRContext &context) {
     if (!edgec::readTensorFile(args.inputs[i], tensors[i], error))
       return fail(error);
   }
-  std::vector<edgec::FrozenInput> frozen;
-  if (!readFrozenInputs(args.model, frozen))
-    return 1;
-
   mlir::OwningOpRef<mlir::ModuleOp> module =
-      importAndFreeze(args.model, frozen, context);
+      importAndLower(args.model, args.ioLayout, context);
   if (!module)
     return 1;
-  edgec::PipelineOptions pipeline;
-  pipeline.ioLayout = args.ioLayout;
   std::string error;
-  if (mlir::failed(edgec::lowerToEdge(*module, pipeline, error)))
-    return fail(args.model.model + ": " + error);
   if (args.quant.enabled() &&
       !edgec::driver::quantizeEdgeModule(args.quant, *module, args.model.model,
                                          error))
@@ -425,20 +439,11 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   if (args.ioLayout != "nchw" && args.ioLayout != "nhwc")
     return fail("--io-layout must be nchw or nhwc, got '" + args.ioLayout +
                 "'");
-  std::vector<edgec::FrozenInput> frozen;
-  if (!readFrozenInputs(args.model, frozen))
-    return 1;
   mlir::OwningOpRef<mlir::ModuleOp> module =
-      importAndFreeze(args.model, frozen, context);
+      importAndLower(args.model, args.ioLayout, context);
   if (!module)
     return 1;
-
-  // onnx -> edge (the pipeline every front end shares).
-  edgec::PipelineOptions lowering;
-  lowering.ioLayout = args.ioLayout;
   std::string error;
-  if (mlir::failed(edgec::lowerToEdge(*module, lowering, error)))
-    return fail(args.model.model + ": " + error);
 
   // With --quantize the report puts the float build beside the quantized
   // one: the float model is planned and emitted (into a scratch directory,
@@ -558,18 +563,11 @@ int runVerify(const VerifyArgs &args, mlir::MLIRContext &context) {
   if (std::string why = edgec::driver::validateQuantizeOptions(args.quant);
       !why.empty())
     return fail(why);
-  std::vector<edgec::FrozenInput> frozen;
-  if (!readFrozenInputs(args.model, frozen))
-    return 1;
   mlir::OwningOpRef<mlir::ModuleOp> module =
-      importAndFreeze(args.model, frozen, context);
+      importAndLower(args.model, args.ioLayout, context);
   if (!module)
     return 1;
-  edgec::PipelineOptions lowering;
-  lowering.ioLayout = args.ioLayout;
   std::string error;
-  if (mlir::failed(edgec::lowerToEdge(*module, lowering, error)))
-    return fail(args.model.model + ": " + error);
   std::string report;
   llvm::raw_string_ostream os(report);
   if (!edgec::driver::verifyQuantization(args.quant, *module,
