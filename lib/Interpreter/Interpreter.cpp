@@ -339,31 +339,28 @@ LogicalResult Executor::binary(Operation *op, edgert_binary_kind kind,
   void *o = ob.data.data();
   int32_t ar = as.size(), br = bs.size(), orank = os.size();
   edgert_status s;
+  // One call shape for every element type's kernel.
+  auto call = [&](auto kernel, auto tag) {
+    using T = decltype(tag);
+    return kernel(kind, actp, as.data(), ar, in<T>(a), bs.data(), br,
+                  reinterpret_cast<const T *>(bdata), os.data(), orank,
+                  static_cast<T *>(o));
+  };
   switch (t) {
   case ElemType::F32:
-    s = edgert_binary_f32(kind, actp, as.data(), ar, in<float>(a), bs.data(),
-                          br, reinterpret_cast<const float *>(bdata), os.data(), orank,
-                          static_cast<float *>(o));
+    s = call(edgert_binary_f32, float());
     break;
   case ElemType::I8:
-    s = edgert_binary_i8(kind, actp, as.data(), ar, in<int8_t>(a), bs.data(),
-                         br, reinterpret_cast<const int8_t *>(bdata), os.data(), orank,
-                         static_cast<int8_t *>(o));
+    s = call(edgert_binary_i8, int8_t());
     break;
   case ElemType::I16:
-    s = edgert_binary_i16(kind, actp, as.data(), ar, in<int16_t>(a), bs.data(),
-                          br, reinterpret_cast<const int16_t *>(bdata), os.data(), orank,
-                          static_cast<int16_t *>(o));
+    s = call(edgert_binary_i16, int16_t());
     break;
   case ElemType::I32:
-    s = edgert_binary_i32(kind, actp, as.data(), ar, in<int32_t>(a), bs.data(),
-                          br, reinterpret_cast<const int32_t *>(bdata), os.data(), orank,
-                          static_cast<int32_t *>(o));
+    s = call(edgert_binary_i32, int32_t());
     break;
   case ElemType::I64:
-    s = edgert_binary_i64(kind, actp, as.data(), ar, in<int64_t>(a), bs.data(),
-                          br, reinterpret_cast<const int64_t *>(bdata), os.data(), orank,
-                          static_cast<int64_t *>(o));
+    s = call(edgert_binary_i64, int64_t());
     break;
   default:
     return unsupportedType(op, a);
