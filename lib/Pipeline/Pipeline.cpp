@@ -29,8 +29,7 @@ void buildLowerToEdgePipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 }
 
-/// The ONNX node name of `loc`: the innermost NameLoc, if any.
-static std::string nodeNameOf(Location loc) {
+std::string getOnnxNodeName(Location loc) {
   std::string name;
   loc->walk([&](Location l) {
     if (auto nameLoc = dyn_cast<NameLoc>(l)) {
@@ -55,12 +54,20 @@ LogicalResult lowerToEdge(ModuleOp module, const PipelineOptions &options,
   pm.enableVerifier(options.verifyEachPass);
   buildLowerToEdgePipeline(pm, options);
 
+  return runPassesReportingFirstError(pm, module,
+                                      "lowering to the edge dialect failed",
+                                      error);
+}
+
+LogicalResult runPassesReportingFirstError(PassManager &pm, ModuleOp module,
+                                           llvm::StringRef fallback,
+                                           std::string &error) {
   std::string first;
-  ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
+  ScopedDiagnosticHandler handler(module.getContext(), [&](Diagnostic &diag) {
     if (diag.getSeverity() != DiagnosticSeverity::Error || !first.empty())
       return success();
     std::string message = diag.str();
-    std::string node = nodeNameOf(diag.getLocation());
+    std::string node = getOnnxNodeName(diag.getLocation());
     if (!node.empty() && llvm::StringRef(message).find("node '") ==
                              llvm::StringRef::npos)
       message = "node '" + node + "': " + message;
@@ -69,8 +76,7 @@ LogicalResult lowerToEdge(ModuleOp module, const PipelineOptions &options,
   });
   if (succeeded(pm.run(module)))
     return success();
-  error = first.empty() ? std::string("lowering to the edge dialect failed")
-                        : first;
+  error = first.empty() ? fallback.str() : first;
   return failure();
 }
 

@@ -3,6 +3,7 @@
 
 #include "edgec/Interpreter/Interpreter.h"
 #include "edgec/Passes/Quantize/Passes.h"
+#include "edgec/Pipeline/Pipeline.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -37,37 +38,6 @@ func::FuncOp getSingleFunction(ModuleOp module, std::string &error) {
   if (!found)
     error = "the module has no function";
   return found;
-}
-
-/// The innermost NameLoc of `loc` (the ONNX node), else "".
-std::string nodeNameOf(Location loc) {
-  std::string name;
-  loc->walk([&](Location l) {
-    if (auto n = dyn_cast<NameLoc>(l)) {
-      name = n.getName().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return name;
-}
-
-/// Runs `pm` on `module`, turning the first error diagnostic into `error`.
-LogicalResult runPasses(PassManager &pm, ModuleOp module, std::string &error) {
-  std::string first;
-  ScopedDiagnosticHandler handler(module.getContext(), [&](Diagnostic &diag) {
-    if (diag.getSeverity() == DiagnosticSeverity::Error && first.empty()) {
-      first = diag.str();
-      std::string node = nodeNameOf(diag.getLocation());
-      if (!node.empty())
-        first = "node '" + node + "': " + first;
-    }
-    return success();
-  });
-  if (succeeded(pm.run(module)))
-    return success();
-  error = first.empty() ? "quantization failed" : first;
-  return failure();
 }
 
 /// The values of `tensor` as doubles: f32 as is, quantized storage
@@ -121,7 +91,8 @@ LogicalResult edgec::prepareForQuantization(ModuleOp module,
                                             std::string &error) {
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
   pm.addNestedPass<func::FuncOp>(createEdgeSplitActivations());
-  return runPasses(pm, module, error);
+  return runPassesReportingFirstError(pm, module, "quantization failed",
+                                      error);
 }
 
 LogicalResult edgec::quantizeModule(ModuleOp module,
@@ -151,7 +122,8 @@ LogicalResult edgec::quantizeModule(ModuleOp module,
   quantizeOptions.perChannel = options.perChannel;
   pm.addNestedPass<func::FuncOp>(createEdgeQuantize(quantizeOptions));
   pm.addPass(createCanonicalizerPass());
-  return runPasses(pm, module, error);
+  return runPassesReportingFirstError(pm, module, "quantization failed",
+                                      error);
 }
 
 std::vector<FallbackInfo> edgec::collectFallbacks(ModuleOp module) {
@@ -160,7 +132,7 @@ std::vector<FallbackInfo> edgec::collectFallbacks(ModuleOp module) {
     auto reason = op->getAttrOfType<StringAttr>("edge.float_fallback");
     if (!reason)
       return;
-    std::string node = nodeNameOf(op->getLoc());
+    std::string node = getOnnxNodeName(op->getLoc());
     out.push_back({node.empty() ? op->getName().getStringRef().str() : node,
                    op->getName().getStringRef().str(), reason.str()});
   });
@@ -256,7 +228,7 @@ edgec::compareTensors(ModuleOp floatModule, ModuleOp quantModule,
   for (auto &[key, acc] : stats) {
     Operation *op = floatOps[key];
     TensorError e;
-    std::string node = op ? nodeNameOf(op->getLoc()) : "";
+    std::string node = op ? getOnnxNodeName(op->getLoc()) : "";
     e.op = op ? op->getName().getStringRef().str() : "";
     e.node = node.empty() ? e.op : node;
     e.result = key.second;

@@ -65,18 +65,6 @@ namespace {
 
 constexpr llvm::StringLiteral kTagPrefix = "edgec.export#";
 
-std::string nodeNameOf(Location loc) {
-  std::string name;
-  loc->walk([&](Location l) {
-    if (auto n = dyn_cast<NameLoc>(l)) {
-      name = n.getName().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return name;
-}
-
 /// The export tags in `loc` (several after locations were fused).
 SmallVector<int64_t> tagsOf(Location loc) {
   SmallVector<int64_t> tags;
@@ -98,24 +86,6 @@ func::FuncOp getFunction(ModuleOp module) {
     if (!f.isExternal())
       return f;
   return nullptr;
-}
-
-/// Runs `pm`, turning the first error into `error` (prefixed by its node).
-LogicalResult runPasses(PassManager &pm, ModuleOp module, std::string &error) {
-  std::string first;
-  ScopedDiagnosticHandler handler(module.getContext(), [&](Diagnostic &diag) {
-    if (diag.getSeverity() == DiagnosticSeverity::Error && first.empty()) {
-      first = diag.str();
-      std::string node = nodeNameOf(diag.getLocation());
-      if (!node.empty() && first.find("node '") == std::string::npos)
-        first = "node '" + node + "': " + first;
-    }
-    return success();
-  });
-  if (succeeded(pm.run(module)))
-    return success();
-  error = first.empty() ? "graph cleanup failed" : first;
-  return failure();
 }
 
 /// The raw little-endian bytes of a constant (every element, splats
@@ -269,7 +239,7 @@ private:
   bool buildGraph(func::FuncOp onnxFunc, std::string &error);
 
   std::string nodeError(Operation *op, const Twine &msg) const {
-    std::string name = nodeNameOf(op->getLoc());
+    std::string name = getOnnxNodeName(op->getLoc());
     return modelPath + ": node '" + name + "' (" +
            op->getName().stripDialect().str() + "): " + msg.str();
   }
@@ -979,7 +949,7 @@ bool Exporter::buildGraph(func::FuncOp func, std::string &error) {
       error = nodeError(op, "not an ONNX op; QDQ export cannot write it");
       return false;
     }
-    std::string node = nodeNameOf(op->getLoc());
+    std::string node = getOnnxNodeName(op->getLoc());
     if (opName == "onnx.Constant") {
       Value v = op->getResult(0);
       auto attr = op->getAttrOfType<ElementsAttr>("value");
@@ -1238,7 +1208,8 @@ bool Exporter::run(ModuleOp module, const std::string &outputPath,
   {
     PassManager pm(ctx, ModuleOp::getOperationName());
     buildGraphCleanupPipeline(pm);
-    if (failed(runPasses(pm, module, error))) {
+    if (failed(runPassesReportingFirstError(pm, module,
+                                            "graph cleanup failed", error))) {
       error = modelPath + ": " + error;
       return false;
     }

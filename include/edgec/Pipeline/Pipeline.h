@@ -37,6 +37,17 @@ mlir::LogicalResult lowerToEdge(mlir::ModuleOp module,
                                 const PipelineOptions &options,
                                 std::string &error);
 
+/// The ONNX node name of `loc`: its innermost NameLoc ("" if none).
+std::string getOnnxNodeName(mlir::Location loc);
+
+/// Runs `pm` on `module`. On failure returns failure() and sets `error` to
+/// the first error reported, prefixed with `node 'name': ` when its location
+/// names an ONNX node and the message does not already, else to `fallback`.
+mlir::LogicalResult runPassesReportingFirstError(mlir::PassManager &pm,
+                                                 mlir::ModuleOp module,
+                                                 llvm::StringRef fallback,
+                                                 std::string &error);
+
 } // namespace edgec
 
 #endif // EDGEC_PIPELINE_PIPELINE_H
