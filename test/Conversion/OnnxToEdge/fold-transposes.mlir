@@ -41,7 +41,9 @@ func.func @unit_dims(%x: tensor<1x1x1x8xf32>) -> tensor<1x8xf32> {
 // CHECK-LABEL: func.func @fc_weights
 // CHECK-NOT: edge.transpose
 // CHECK: edge.constant dense<{{\[\[}}1.000000e+00, 3.000000e+00, 2.000000e+00, 4.000000e+00]]> : tensor<1x4xf32>
+// CHECK-NOT: edge.transpose
 // CHECK: edge.reshape %arg0 : tensor<1x2x1x2xf32> -> tensor<1x4xf32>
+// CHECK-NOT: edge.transpose
 func.func @fc_weights(%x: tensor<1x2x1x2xf32>) -> tensor<1x1xf32> {
   %w = edge.constant dense<[[1.0, 2.0, 3.0, 4.0]]> : tensor<1x4xf32>
   %0 = edge.transpose %x perm [0, 3, 1, 2] : tensor<1x2x1x2xf32> -> tensor<1x2x2x1xf32>

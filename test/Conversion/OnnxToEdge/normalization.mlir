@@ -2,6 +2,7 @@
 
 // Only Y used: one edge.layer_norm.
 // CHECK-LABEL: func.func @layer_norm_y_only
+// CHECK-NOT: edge.reduce
 // CHECK: edge.layer_norm %arg0, %arg1, %arg2 axis 1
 // CHECK-NOT: edge.reduce
 func.func @layer_norm_y_only(%x: tensor<2x3x4xf32>, %s: tensor<3x4xf32>, %b: tensor<3x4xf32>) -> tensor<2x3x4xf32> {

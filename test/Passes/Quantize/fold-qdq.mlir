@@ -31,8 +31,10 @@ func.func @conv(%x: tensor<1x2x2x1xf32>) -> tensor<1x2x2x2xf32> {
 // A filter the lowering transposed (OIHW -> OHWI) is permuted at compile
 // time; an f32 bias is quantized to scale 0.5 * 0.1: 1.0 -> 20.
 // CHECK-LABEL: func.func @conv_transposed_filter_float_bias(
+// CHECK-NOT: edge.transpose
 // CHECK-DAG: %[[W:.*]] = edge.constant dense<{{\[\[\[\[}}1], [2]]], {{\[\[\[}}3], [4]]]]> : tensor<2x1x2x1xi8> -> tensor<2x1x2x1x!quant.uniform<i8:f32, 1.000000e-01>>
 // CHECK-DAG: %[[B:.*]] = edge.constant dense<[20, -20]> : tensor<2xi32> -> tensor<2x!quant.uniform<i32:f32, 0.05000000074505806>>
+// CHECK-NOT: edge.transpose
 // CHECK: edge.conv2d %{{.*}}, %[[W]], %[[B]] {{.*}} -> tensor<1x2x1x2x!quant.uniform<i8:f32, 2.500000e-01:10>>
 // CHECK-NOT: edge.transpose
 !qx = !quant.uniform<i8:f32, 0.5:-3>
