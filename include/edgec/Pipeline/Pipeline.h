@@ -30,12 +30,17 @@ struct PipelineOptions {
 void buildLowerToEdgePipeline(mlir::OpPassManager &pm,
                               const PipelineOptions &options);
 
-/// Lowers an imported module (onnx dialect) to the edge dialect in place.
-/// On failure returns failure() and sets `error` to one message naming the
-/// ONNX node the first error was reported at (`node 'conv_3' (Conv): ...`).
+/// Lowers an imported module (onnx dialect) to the edge dialect in place and
+/// verifies the result (also when `verifyEachPass` is off). On failure
+/// returns failure() and sets `error` to one message naming the ONNX node the
+/// first error was reported at (`node 'conv_3' (Conv): ...`, or
+/// `node 'split_1': lowered IR does not verify: ...` when the passes produced
+/// IR the verifier rejects; `*invalidIR` then becomes true: a bug in edgec
+/// rather than a model edgec does not support).
 mlir::LogicalResult lowerToEdge(mlir::ModuleOp module,
                                 const PipelineOptions &options,
-                                std::string &error);
+                                std::string &error,
+                                bool *invalidIR = nullptr);
 
 /// The ONNX node name of `loc`: its innermost NameLoc ("" if none).
 std::string getOnnxNodeName(mlir::Location loc);
@@ -47,6 +52,13 @@ mlir::LogicalResult runPassesReportingFirstError(mlir::PassManager &pm,
                                                  mlir::ModuleOp module,
                                                  llvm::StringRef fallback,
                                                  std::string &error);
+
+/// Verifies `module`. On failure returns failure() and sets `error` to
+/// `what: <first verifier error>`, prefixed with `node 'name': ` when the
+/// failing op's location names an ONNX node.
+mlir::LogicalResult verifyReportingFirstError(mlir::ModuleOp module,
+                                              llvm::StringRef what,
+                                              std::string &error);
 
 } // namespace edgec
 
