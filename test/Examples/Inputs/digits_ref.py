@@ -17,6 +17,14 @@ not compute, within stated tolerances, instead of pinning edgec's figures.
       WEIGHT_ATOL, identical data files, and both models' reference accuracy
       within ACCURACY_TOL of each other and of the torch accuracy in TRAIN_LOG;
       prints "regenerated: OK ..."
+  digits_ref.py check-qparams MODEL CALIB REPORT
+      REPORT (test/Tools/edgec/Inputs/check_export_qdq.py's output) gives the
+      int8 input scale of every Conv/Gemm ("NODE: ... input scale S") and the
+      output's scale and zero point; fails unless each matches minmax
+      calibration over CALIB computed here (range widened to contain 0,
+      scale = (max - min) / 255, zero point = round(-128 - min / scale);
+      docs/quantization.md) within a relative 1e-4 (six printed digits);
+      prints "qparams: OK"
 """
 import re
 import sys
@@ -69,8 +77,9 @@ def maxpool(x, a):
     return y
 
 
-def forward(model, images):
-    """Logits of `model` (an onnx ModelProto) for a batch of images."""
+def forward(model, images, tensors=None):
+    """Logits of `model` (an onnx ModelProto) for a batch of images; every
+    node output is stored in `tensors` when given."""
     g = model.graph
     env = {t.name: numpy_helper.to_array(t).astype(np.float64)
            for t in g.initializer}
@@ -94,6 +103,8 @@ def forward(model, images):
         else:
             raise SystemExit(f"digits_ref.py: op {op} is not in the reference")
         env[node.output[0]] = y
+    if tensors is not None:
+        tensors.update(env)
     return env[g.output[0].name]
 
 
@@ -163,6 +174,43 @@ def compare_training(new_dir, old_dir, log_path):
     print(f"regenerated: OK (accuracy {acc_new:.4f}, committed {acc_old:.4f})")
 
 
+def int8_qparams(values):
+    lo, hi = min(float(values.min()), 0.0), max(float(values.max()), 0.0)
+    scale = (hi - lo) / 255 if hi > lo else 1.0
+    return scale, int(round(-128 - lo / scale))
+
+
+def check_qparams(model_path, calib_path, report_path):
+    model = onnx.load(model_path)
+    tensors = {}
+    logits = forward(model, np.load(calib_path), tensors)
+    report = open(report_path).read()
+    problems, checked = [], 0
+    for node in model.graph.node:
+        if node.op_type not in ("Conv", "Gemm"):
+            continue
+        m = re.search(re.escape(node.name) + r": .*input scale ([0-9.e+-]+)",
+                      report)
+        if not m:
+            problems.append(f"no input scale for {node.name} in {report_path}")
+            continue
+        want = int8_qparams(tensors[node.input[0]])[0]
+        got = float(m.group(1))
+        checked += 1
+        if abs(got - want) > 1e-4 * want:
+            problems.append(f"{node.name}: input scale {got}, minmax {want:.6g}")
+    m = re.search(r"output \S+: scale ([0-9.e+-]+), zero point (-?\d+)", report)
+    scale, zp = int8_qparams(logits)
+    if not m:
+        problems.append(f"no output scale in {report_path}")
+    elif abs(float(m.group(1)) - scale) > 1e-4 * scale or int(m.group(2)) != zp:
+        problems.append(f"output scale {m.group(1)}, zero point {m.group(2)}; "
+                        f"minmax {scale:.6g}, {zp}")
+    if problems:
+        raise SystemExit("qparams: FAILED: " + "; ".join(problems))
+    print(f"qparams: OK ({checked} inputs and the output)")
+
+
 def main(argv):
     if len(argv) == 5 and argv[1] == "accuracy":
         acc, k, n = accuracy(*argv[2:5])
@@ -176,6 +224,8 @@ def main(argv):
                              f"{within} below the float reference {ref:.4f}")
         print(f"accuracy: OK ({got:.4f}, float reference {ref:.4f} "
               f"({k}/{n}), allowed {within} below)")
+    elif len(argv) == 5 and argv[1] == "check-qparams":
+        check_qparams(*argv[2:5])
     elif len(argv) == 5 and argv[1] == "compare-training":
         compare_training(*argv[2:5])
     else:
