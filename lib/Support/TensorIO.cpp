@@ -229,6 +229,8 @@ bool parseTensorProto(const std::string &bytes, const std::string &what,
       return fail("negative dimension in the TensorProto");
   if (proto.data_location() == onnx::TensorProto::EXTERNAL)
     return fail("external tensor data is not supported");
+  if (proto.has_segment())
+    return fail("segmented tensors (TensorProto.segment) are not supported");
   int64_t n = out.numElements();
   out.data.clear();
   auto dt = proto.data_type();
@@ -241,9 +243,14 @@ bool parseTensorProto(const std::string &bytes, const std::string &what,
   case TP::INT32: out.type = ElemType::I32; break;
   case TP::INT64: out.type = ElemType::I64; break;
   case TP::UINT8: out.type = ElemType::U8; break;
-  default:
+  default: {
+    std::string name = TP::DataType_IsValid(dt)
+                           ? TP::DataType_Name(static_cast<TP::DataType>(dt))
+                           : "unknown";
     return fail("unsupported TensorProto data type " + std::to_string(dt) +
-                " (supported: float, bool, int8, int16, int32, int64, uint8)");
+                " (" + name +
+                "; supported: float, bool, int8, int16, int32, int64, uint8)");
+  }
   }
   size_t need = static_cast<size_t>(n) * elemTypeSize(out.type);
   if (proto.has_raw_data()) {
