@@ -232,6 +232,34 @@ edgert_status edgert_dequantize_per_axis_q8_f32(int32_t n, int32_t channels,
   return EDGERT_OK;
 }
 
+edgert_status edgert_dequantize_q32_f32(int32_t n, float scale,
+                                        int32_t zero_point,
+                                        const int32_t *restrict in,
+                                        float *restrict out) {
+  int32_t i;
+  if (n < 0)
+    return EDGERT_ERR_INVALID;
+  for (i = 0; i < n; ++i)
+    out[i] = ((float)in[i] - (float)zero_point) * scale;
+  return EDGERT_OK;
+}
+
+edgert_status edgert_dequantize_per_axis_q32_f32(int32_t n, int32_t channels,
+                                                 int32_t inner,
+                                                 const float *scales,
+                                                 const int32_t *zero_points,
+                                                 const int32_t *restrict in,
+                                                 float *restrict out) {
+  int32_t i, c;
+  if (n < 0 || channels <= 0 || inner <= 0)
+    return EDGERT_ERR_INVALID;
+  for (i = 0; i < n; ++i) {
+    c = (i / inner) % channels;
+    out[i] = ((float)in[i] - (float)zero_points[c]) * scales[c];
+  }
+  return EDGERT_OK;
+}
+
 void edgert_rescale_init(float in_scale, int32_t in_zp, float out_scale,
                          int32_t out_zp, edgert_rescale *r) {
   r->in_zp = in_zp;

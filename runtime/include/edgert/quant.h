@@ -122,6 +122,19 @@ edgert_status edgert_dequantize_per_axis_q8_f32(int32_t n, int32_t channels,
                                                 const int32_t *zero_points,
                                                 const int8_t *EDGERT_RESTRICT in,
                                                 float *EDGERT_RESTRICT out);
+/** int32 storage (ONNX DequantizeLinear of an int32 tensor, e.g. a bias the
+ *  model does not fold): as ONNX's reference computes it, in float,
+ *  out[i] = ((float)in[i] - (float)zero_point) * scale. */
+edgert_status edgert_dequantize_q32_f32(int32_t n, float scale,
+                                        int32_t zero_point,
+                                        const int32_t *EDGERT_RESTRICT in,
+                                        float *EDGERT_RESTRICT out);
+edgert_status edgert_dequantize_per_axis_q32_f32(int32_t n, int32_t channels,
+                                                 int32_t inner,
+                                                 const float *scales,
+                                                 const int32_t *zero_points,
+                                                 const int32_t *EDGERT_RESTRICT in,
+                                                 float *EDGERT_RESTRICT out);
 
 /** A per-tensor rescale of stored integers from (in_scale, in_zp) to
  *  (out_scale, out_zp): out = out_zp + mbqm(in - in_zp, multiplier, shift)

@@ -215,6 +215,31 @@ TEST(RuntimeQuantConvert, QuantizeDequantizeRoundTrip) {
   }
 }
 
+// int32 storage dequantizes in float as ONNX's reference does,
+// (float(x) - float(zp)) * scale: hand-computed values, including INT32_MAX
+// (float 2^31; 2^31 + 3 rounds back to 2^31).
+TEST(RuntimeQuantConvert, DequantizeInt32) {
+  const int32_t in[3] = {-5, 1000, INT32_MAX};
+  float out[3];
+  ASSERT_EQ(edgert_dequantize_q32_f32(3, 0.5f, -3, in, out), EDGERT_OK);
+  EXPECT_EQ(out[0], -1.0f);
+  EXPECT_EQ(out[1], 501.5f);
+  EXPECT_EQ(out[2], 1073741824.0f);
+  // Per-axis: [2 channels, 2 inner].
+  const float scales[2] = {0.25f, 2.0f};
+  const int32_t zps[2] = {1, -1};
+  const int32_t pin[4] = {5, 1, 3, -4};
+  float pout[4];
+  ASSERT_EQ(edgert_dequantize_per_axis_q32_f32(4, 2, 2, scales, zps, pin, pout),
+            EDGERT_OK);
+  EXPECT_EQ(pout[0], 1.0f);
+  EXPECT_EQ(pout[1], 0.0f);
+  EXPECT_EQ(pout[2], 8.0f);
+  EXPECT_EQ(pout[3], -6.0f);
+  EXPECT_EQ(edgert_dequantize_per_axis_q32_f32(4, 0, 2, scales, zps, pin, pout),
+            EDGERT_ERR_INVALID);
+}
+
 TEST(RuntimeQuantConvert, Requantize) {
   Rng r(7);
   for (int t = 0; t < 50; ++t) {
