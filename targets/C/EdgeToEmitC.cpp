@@ -22,7 +22,6 @@
 #include "edgec/Dialect/Edge/EdgeAttrs.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
 #include "edgec/Dialect/Edge/EdgeOps.h"
-#include "edgec/Quant/KernelParams.h"
 
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -212,26 +211,6 @@ Attribute flatInitializer(MLIRContext *ctx, ArrayRef<char> bytes,
   return emitc::OpaqueAttr::get(ctx, s + "}");
 }
 
-/// The edgert_dtype enumerator of an element type (edgert/cast.h).
-const char *dtypeName(Type type) {
-  if (type.isF32())
-    return "EDGERT_DTYPE_F32";
-  if (type.isUnsignedInteger(8))
-    return "EDGERT_DTYPE_U8";
-  switch (type.getIntOrFloatBitWidth()) {
-  case 1:
-    return "EDGERT_DTYPE_BOOL";
-  case 8:
-    return "EDGERT_DTYPE_I8";
-  case 16:
-    return "EDGERT_DTYPE_I16";
-  case 32:
-    return "EDGERT_DTYPE_I32";
-  default:
-    return "EDGERT_DTYPE_I64";
-  }
-}
-
 /// The runtime header declaring a family's kernels (runtime/src/<family>.c).
 StringRef familyHeader(StringRef family) {
   if (family.starts_with("q_")) // quantized kernels: all in quant.h
@@ -293,20 +272,6 @@ private:
   std::string floatLit(FloatAttr a) {
     return floatLit(a ? a.getValueAsDouble() : 0.0);
   }
-  std::string actInit(edge::ActivationAttr act) {
-    int kind = act ? static_cast<int>(act.getKind()) : 0;
-    return "{(edgert_act_kind)" + std::to_string(kind) + ", " +
-           floatLit(act ? act.getMin() : nullptr) + ", " +
-           floatLit(act ? act.getMax() : nullptr) + ", " +
-           floatLit(act ? act.getAlpha() : nullptr) + "}";
-  }
-  /// `&<global edgert_act>` or NULL for none.
-  std::string actPtr(edge::ActivationAttr act) {
-    if (!act || act.isIdentity())
-      return "NULL";
-    return "&" + structGlobal("edgert_act", actInit(act));
-  }
-
   // --- values ---------------------------------------------------------------
   LogicalResult bindValues();
   LogicalResult bindConstants();
@@ -391,6 +356,8 @@ private:
                                          callOp.getResult(0)});
     info.kernels.push_back(kernel.str());
     families.insert(family.str());
+    for (StringRef dep : edge::getFamilyDependencies(family))
+      families.insert(dep.str());
   }
   LogicalResult call(Operation *op, const llvm::Twine &kernel,
                      StringRef family, const Args &args) {
@@ -405,32 +372,8 @@ private:
                           ValueRange values);
 
   LogicalResult lowerOp(Operation *op);
-  template <typename ConvOp>
-  LogicalResult lowerConv(ConvOp op, StringRef kernel);
-  LogicalResult lowerIntegerConv(edge::Conv2DOp op);
-  template <typename PoolOp>
-  LogicalResult lowerPool(PoolOp op, StringRef kernel, bool countIncludePad);
-  LogicalResult lowerBinary(Operation *op, int kind,
-                            edge::ActivationAttr act);
-  LogicalResult lowerDataOp(Operation *op);
-  LogicalResult lowerLogicOp(Operation *op);
-  LogicalResult lowerReductionOp(Operation *op);
-  LogicalResult lowerQuant(Operation *op, const qkernel::OpParams &q);
   std::string tableGlobal(Type elem, ArrayRef<char> bytes, int64_t n);
-
-  /// The error for an op whose element types have no kernel (mirrors the
-  /// interpreter's checks).
-  InFlightDiagnostic unsupportedType(Operation *op, Value v) {
-    return nodeError(op) << "the C target has no kernel for '"
-                         << op->getName() << "' on element type "
-                         << cast<ShapedType>(v.getType()).getElementType();
-  }
-  LogicalResult requireF32(Operation *op) {
-    for (Value v : llvm::concat<Value>(op->getOperands(), op->getResults()))
-      if (!cast<ShapedType>(v.getType()).getElementType().isF32())
-        return unsupportedType(op, v);
-    return success();
-  }
+  std::string structInit(const edge::ParamStruct &s);
 
   struct Binding {
     Value ssa;        // an emitc value (pointer), or
@@ -635,831 +578,104 @@ std::string Lowering::pointerList(Operation *op, StringRef prefix,
   return arr;
 }
 
-template <typename ConvOp>
-LogicalResult Lowering::lowerConv(ConvOp op, StringRef kernel) {
-  std::string intKernel;
-  if (isa<edge::Conv2DOp>(op) && elemType(op.getInput()).isInteger(16)) {
-    // Plain integer conv (ONNX ConvInteger): i16 x i16 (+ i32 bias) -> i32.
-    if (!elemType(op.getFilter()).isInteger(16))
-      return unsupportedType(op, op.getFilter());
-    if (op.getBias() && !elemType(op.getBias()).isInteger(32))
-      return unsupportedType(op, op.getBias());
-    if (!elemType(op.getOutput()).isInteger(32))
-      return unsupportedType(op, op.getOutput());
-    intKernel = "edgert_conv2d_i16_i32";
-    kernel = intKernel;
-  } else if (failed(requireF32(op))) {
-    return failure();
-  }
-  ArrayRef<int64_t> s = op.getStride(), d = op.getDilation(), p = op.getPad();
-  std::string init = "{" + std::to_string(s[0]) + ", " + std::to_string(s[1]) +
-                     ", " + std::to_string(d[0]) + ", " +
-                     std::to_string(d[1]) + ", " + std::to_string(p[0]) +
-                     ", " + std::to_string(p[1]) + ", " +
-                     std::to_string(p[2]) + ", " + std::to_string(p[3]) +
-                     ", " + actInit(op.getFusedActivationAttr()) + "}";
-  std::string params = structGlobal("edgert_conv2d_params", init);
-  Args a(*this);
-  a.raw("&" + params)
-      .shape(op.getInput())
-      .buf(op.getInput())
-      .shape(op.getFilter())
-      .buf(op.getFilter())
-      .bufOrNull(op.getBias())
-      .shape(op.getOutput())
-      .buf(op.getOutput());
-  return call(op, kernel, "conv", a);
-}
-
-/// The plain integer conv2d (i16 x i16 + i32 bias -> i32; ONNX ConvInteger /
-/// QLinearConv after zero-point subtraction): edgert_conv2d_i16_i32.
-LogicalResult Lowering::lowerIntegerConv(edge::Conv2DOp op) {
-  ArrayRef<int64_t> s = op.getStride(), d = op.getDilation(), p = op.getPad();
-  std::string init = "{" + std::to_string(s[0]) + ", " + std::to_string(s[1]) +
-                     ", " + std::to_string(d[0]) + ", " +
-                     std::to_string(d[1]) + ", " + std::to_string(p[0]) +
-                     ", " + std::to_string(p[1]) + ", " +
-                     std::to_string(p[2]) + ", " + std::to_string(p[3]) +
-                     ", " + actInit(op.getFusedActivationAttr()) + "}";
-  std::string params = structGlobal("edgert_conv2d_params", init);
-  Args a(*this);
-  a.raw("&" + params)
-      .shape(op.getInput())
-      .buf(op.getInput())
-      .shape(op.getFilter())
-      .buf(op.getFilter())
-      .bufOrNull(op.getBias())
-      .shape(op.getOutput())
-      .buf(op.getOutput());
-  return call(op, "edgert_conv2d_i16_i32", "conv", a);
-}
-
-template <typename PoolOp>
-LogicalResult Lowering::lowerPool(PoolOp op, StringRef kernel,
-                                  bool countIncludePad) {
-  if (failed(requireF32(op)))
-    return failure();
-  ArrayRef<int64_t> k = op.getKernel(), s = op.getStride(), p = op.getPad();
-  std::string init = "{" + std::to_string(k[0]) + ", " + std::to_string(k[1]) +
-                     ", " + std::to_string(s[0]) + ", " +
-                     std::to_string(s[1]) + ", " + std::to_string(p[0]) +
-                     ", " + std::to_string(p[1]) + ", " +
-                     std::to_string(p[2]) + ", " + std::to_string(p[3]) +
-                     ", " + (countIncludePad ? "1" : "0") + ", " +
-                     actInit(op.getFusedActivationAttr()) + "}";
-  std::string params = structGlobal("edgert_pool2d_params", init);
-  Args a(*this);
-  a.raw("&" + params)
-      .shape(op.getInput())
-      .buf(op.getInput())
-      .shape(op.getOutput())
-      .buf(op.getOutput());
-  return call(op, kernel, "pooling", a);
-}
-
-LogicalResult Lowering::lowerBinary(Operation *op, int kind,
-                                    edge::ActivationAttr act) {
-  Value lhs = op->getOperand(0), rhs = op->getOperand(1),
-        out = op->getResult(0);
-  Type t = elemType(lhs);
-  if (!t.isF32() && (t.isInteger(1) || !t.isIntOrFloat()))
-    return unsupportedType(op, lhs);
-  // Operand types agree (the verifier rejects mixed types; the
-  // interpreter's conversion of the rhs never triggers on verified IR).
-  if (elemType(rhs) != t)
-    return unsupportedType(op, rhs);
-  Args a(*this);
-  a.kind("edgert_binary_kind", kind)
-      .raw(actPtr(act))
-      .shape(lhs)
-      .rank(lhs)
-      .buf(lhs)
-      .shape(rhs)
-      .rank(rhs)
-      .buf(rhs);
-  a.shape(out).rank(out).buf(out);
-  return call(op, "edgert_binary_" + llvm::Twine(elemOf(lhs).suffix),
-              "elementwise", a);
-}
-
-/// Data movement: type-agnostic kernels of edgert/data.h.
-LogicalResult Lowering::lowerDataOp(Operation *op) {
-  if (auto t = dyn_cast<edge::TransposeOp>(op)) {
-    Args a(*this);
-    a.elemSize(t.getInput())
-        .shape(t.getInput())
-        .rank(t.getInput())
-        .ints(t.getPerm())
-        .buf(t.getInput())
-        .buf(t.getOutput());
-    return call(op, "edgert_transpose", "data", a);
-  }
-  if (auto c = dyn_cast<edge::ConcatOp>(op)) {
-    Value out = c.getOutput();
-    int64_t axis = normAxis(c.getAxis(), out);
-    SmallVector<int64_t> axisSizes;
-    for (Value in : c.getInputs())
-      axisSizes.push_back(cast<ShapedType>(in.getType()).getDimSize(axis));
-    std::string list = pointerList(op, "concat_inputs", true, c.getInputs());
-    Args a(*this);
-    a.elemSize(out)
-        .shape(out)
-        .rank(out)
-        .i(axis)
-        .i(axisSizes.size())
-        .ints(axisSizes)
-        .raw(list)
-        .buf(out);
-    return call(op, "edgert_concat", "data", a);
-  }
-  if (auto s = dyn_cast<edge::SplitOp>(op)) {
-    Value in = s.getInput();
-    std::string list = pointerList(op, "split_outputs", false, s.getOutputs());
-    Args a(*this);
-    a.elemSize(in)
-        .shape(in)
-        .rank(in)
-        .i(normAxis(s.getAxis(), in))
-        .i(s.getOutputs().size())
-        .ints(s.getSizes())
-        .buf(in)
-        .raw(list);
-    return call(op, "edgert_split", "data", a);
-  }
-  if (auto s = dyn_cast<edge::SliceOp>(op)) {
-    Value in = s.getInput(), out = s.getResult();
-    Args a(*this);
-    a.elemSize(out)
-        .shape(in)
-        .rank(in)
-        .ints(s.getOffsets())
-        .ints(s.getStrides())
-        .shape(out)
-        .buf(in)
-        .buf(out);
-    return call(op, "edgert_slice", "data", a);
-  }
-  if (auto p = dyn_cast<edge::PadOp>(op)) {
-    Value in = p.getInput();
-    // The pad value: one static const element of the input's type,
-    // converted as the interpreter does (C casts of the double).
-    Type t = elemType(in);
-    double v = p.getValue().convertToDouble();
-    std::string lit;
-    if (t.isF32())
-      lit = floatLit(static_cast<float>(v));
-    else if (t.isInteger(1))
-      lit = v != 0 ? "1" : "0";
-    else if (t.isInteger(8))
-      lit = std::to_string(static_cast<int8_t>(v));
-    else if (t.isInteger(16))
-      lit = std::to_string(static_cast<int16_t>(v));
-    else if (t.isInteger(32))
-      lit = intLiteral(static_cast<int32_t>(v), 32);
-    else
-      lit = intLiteral(static_cast<int64_t>(v), 64);
-    std::string value = structGlobal(elemOf(in).cName, lit);
-    Args a(*this);
-    a.elemSize(in)
-        .kind("edgert_pad_mode", p.getMode())
-        .shape(in)
-        .rank(in)
-        .ints(p.getBefore())
-        .ints(p.getAfter())
-        .raw("&" + value)
-        .buf(in)
-        .buf(p.getResult());
-    return call(op, "edgert_pad", "data", a);
-  }
-  if (auto t = dyn_cast<edge::TileOp>(op)) {
-    Value in = t.getInput();
-    Args a(*this);
-    a.elemSize(in)
-        .shape(in)
-        .rank(in)
-        .ints(t.getMultiples())
-        .buf(in)
-        .buf(t.getResult());
-    return call(op, "edgert_tile", "data", a);
-  }
-  if (auto bc = dyn_cast<edge::BroadcastToOp>(op)) {
-    Value in = bc.getInput(), out = bc.getResult();
-    Args a(*this);
-    a.elemSize(out).shape(in).rank(in).buf(in).shape(out).rank(out).buf(out);
-    return call(op, "edgert_broadcast_to", "data", a);
-  }
-  if (auto g = dyn_cast<edge::GatherOp>(op)) {
-    Value d = g.getData(), idx = g.getIndices();
-    Type it = elemType(idx);
-    if (!it.isInteger(32) && !it.isInteger(64))
-      return unsupportedType(op, idx);
-    Args a(*this);
-    a.elemSize(d)
-        .shape(d)
-        .rank(d)
-        .i(normAxis(g.getAxis(), d))
-        .buf(d)
-        .count(idx)
-        .buf(idx)
-        .buf(g.getResult());
-    return call(op, it.isInteger(64) ? "edgert_gather_i64" : "edgert_gather_i32",
-                "data", a);
-  }
-  if (auto r = dyn_cast<edge::ResizeOp>(op)) {
-    Value in = r.getInput(), out = r.getResult();
-    Args a(*this);
-    if (r.getMode() == edge::ResizeMode::bicubic || r.getScale()) {
-      // The general kernel: bicubic, or coordinate scales given.
-      if (r.getMode() != edge::ResizeMode::nearest && !elemType(in).isF32())
-        return unsupportedType(op, in);
-      float scaleH = 0.0f, scaleW = 0.0f;
-      if (auto s = r.getScale()) {
-        scaleH = (*s)[0];
-        scaleW = (*s)[1];
-      }
-      float cubicA =
-          r.getCubicCoeffA() ? r.getCubicCoeffA()->convertToFloat() : -0.75f;
-      std::string init =
-          "{(edgert_resize_mode)" +
-          std::to_string(static_cast<int>(r.getMode())) +
-          ", (edgert_coord_mode)" +
-          std::to_string(static_cast<int>(r.getCoordinateMode())) +
-          ", (edgert_nearest_mode)" +
-          std::to_string(static_cast<int>(r.getNearestMode().value_or(
-              edge::NearestMode::round_prefer_floor))) +
-          ", " + floatLit(scaleH) + ", " + floatLit(scaleW) + ", " +
-          floatLit(cubicA) + ", " + (r.getExcludeOutside() ? "1" : "0") + "}";
-      a.elemSize(out)
-          .raw("&" + structGlobal("edgert_resize_params", init))
-          .shape(in)
-          .buf(in)
-          .shape(out)
-          .buf(out);
-      return call(op, "edgert_resize", "data", a);
-    }
-    if (r.getMode() == edge::ResizeMode::nearest) {
-      a.elemSize(out)
-          .kind("edgert_coord_mode", r.getCoordinateMode())
-          .kind("edgert_nearest_mode",
-                r.getNearestMode().value_or(
-                    edge::NearestMode::round_prefer_floor))
-          .shape(in)
-          .buf(in)
-          .shape(out)
-          .buf(out);
-      return call(op, "edgert_resize_nearest", "data", a);
-    }
-    if (!elemType(in).isF32())
-      return unsupportedType(op, in);
-    a.kind("edgert_coord_mode", r.getCoordinateMode())
-        .shape(in)
-        .buf(in)
-        .shape(out)
-        .buf(out);
-    return call(op, "edgert_resize_bilinear_f32", "data", a);
-  }
-  if (auto d = dyn_cast<edge::DepthToSpaceOp>(op)) {
-    Value in = d.getInput();
-    Args a(*this);
-    a.elemSize(in)
-        .kind("edgert_d2s_mode", d.getMode())
-        .shape(in)
-        .i(d.getBlockSize())
-        .buf(in)
-        .buf(d.getResult());
-    return call(op, "edgert_depth_to_space", "data", a);
-  }
-  if (auto d = dyn_cast<edge::SpaceToDepthOp>(op)) {
-    Value in = d.getInput();
-    Args a(*this);
-    a.elemSize(in).shape(in).i(d.getBlockSize()).buf(in).buf(d.getResult());
-    return call(op, "edgert_space_to_depth", "data", a);
-  }
-  llvm_unreachable("not a data movement op");
-}
-
-/// compare, logical, logical_not, select, cast.
-LogicalResult Lowering::lowerLogicOp(Operation *op) {
-  if (auto c = dyn_cast<edge::CompareOp>(op)) {
-    Value l = c.getLhs(), r = c.getRhs(), out = c.getResult();
-    Type t = elemType(l);
-    if (!t.isF32() && !t.isIntOrIndex())
-      return unsupportedType(op, l);
-    Args a(*this);
-    a.kind("edgert_compare_kind", c.getKind())
-        .shape(l)
-        .rank(l)
-        .buf(l)
-        .shape(r)
-        .rank(r)
-        .buf(r)
-        .shape(out)
-        .rank(out)
-        .buf(out);
-    return call(op, "edgert_compare_" + llvm::Twine(elemOf(l).suffix),
-                "compare", a);
-  }
-  if (auto lg = dyn_cast<edge::LogicalOp>(op)) {
-    Value l = lg.getLhs(), r = lg.getRhs(), out = lg.getResult();
-    Args a(*this);
-    a.kind("edgert_logical_kind", lg.getKind())
-        .shape(l)
-        .rank(l)
-        .buf(l)
-        .shape(r)
-        .rank(r)
-        .buf(r)
-        .shape(out)
-        .rank(out)
-        .buf(out);
-    return call(op, "edgert_logical", "logical", a);
-  }
-  if (auto n = dyn_cast<edge::LogicalNotOp>(op)) {
-    Args a(*this);
-    a.count(n.getInput()).buf(n.getInput()).buf(n.getResult());
-    return call(op, "edgert_logical_not", "logical", a);
-  }
-  if (auto s = dyn_cast<edge::SelectOp>(op)) {
-    Value c = op->getOperand(0), t = op->getOperand(1), f = op->getOperand(2);
-    Value out = s.getResult();
-    Args a(*this);
-    a.elemSize(out)
-        .shape(c)
-        .rank(c)
-        .buf(c)
-        .shape(t)
-        .rank(t)
-        .buf(t)
-        .shape(f)
-        .rank(f)
-        .buf(f)
-        .shape(out)
-        .rank(out)
-        .buf(out);
-    return call(op, "edgert_select", "logical", a);
-  }
-  if (auto c = dyn_cast<edge::CastOp>(op)) {
-    Value in = c.getInput(), out = c.getResult();
-    Args a(*this);
-    a.raw(dtypeName(elemType(in)))
-        .raw(dtypeName(elemType(out)))
-        .count(in)
-        .buf(in)
-        .buf(out);
-    return call(op, "edgert_cast", "cast", a);
-  }
-  llvm_unreachable("not a logic op");
-}
-
-/// reduce, arg, topk, softmax, log_softmax, layer_norm, instance_norm, lrn.
-LogicalResult Lowering::lowerReductionOp(Operation *op) {
-  if (auto r = dyn_cast<edge::ReduceOp>(op)) {
-    Value in = r.getInput();
-    Type t = elemType(in);
-    if (!t.isF32() && !t.isInteger(32) && !t.isInteger(64))
-      return unsupportedType(op, in);
-    SmallVector<int64_t> axes;
-    for (int64_t ax : r.getAxes())
-      axes.push_back(normAxis(ax, in));
-    Args a(*this);
-    a.kind("edgert_reduce_kind", r.getKind())
-        .shape(in)
-        .rank(in)
-        .buf(in)
-        .ints(axes)
-        .i(axes.size())
-        .buf(r.getResult());
-    return call(op, "edgert_reduce_" + llvm::Twine(elemOf(in).suffix),
-                "reduce", a);
-  }
-  if (auto ag = dyn_cast<edge::ArgOp>(op)) {
-    Value in = ag.getInput(), out = ag.getResult();
-    Type t = elemType(in);
-    if (!t.isF32() && !t.isInteger(8) && !t.isInteger(16) &&
-        !t.isInteger(32))
-      return unsupportedType(op, in);
-    Args a(*this);
-    a.kind("edgert_arg_kind", ag.getKind())
-        .shape(in)
-        .rank(in)
-        .buf(in)
-        .i(normAxis(ag.getAxis(), in))
-        .boolean(ag.getSelectLastIndex())
-        .buf(out);
-    bool i64 = elemType(out).isInteger(64);
-    return call(op,
-                "edgert_arg_" + llvm::Twine(elemOf(in).suffix) +
-                    (i64 ? "_i64" : "_i32"),
-                "reduce", a);
-  }
-  if (auto tk = dyn_cast<edge::TopKOp>(op)) {
-    Value in = tk.getInput();
-    Type t = elemType(in);
-    bool i64 = elemType(tk.getIndices()).isInteger(64);
-    if (t.isInteger(64) && !i64)
-      return unsupportedType(op, tk.getIndices());
-    if (!t.isF32() && !t.isInteger(32) && !t.isInteger(64))
-      return unsupportedType(op, in);
-    Args a(*this);
-    a.shape(in)
-        .rank(in)
-        .i(normAxis(tk.getAxis(), in))
-        .i(tk.getK())
-        .boolean(tk.getLargest())
-        .buf(in)
-        .buf(tk.getValues())
-        .buf(tk.getIndices());
-    return call(op,
-                "edgert_topk_" + llvm::Twine(elemOf(in).suffix) +
-                    (i64 ? "_i64" : "_i32"),
-                "topk", a);
-  }
-  if (isa<edge::SoftmaxOp, edge::LogSoftmaxOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    Value in = op->getOperand(0), out = op->getResult(0);
-    int64_t axis = op->getAttrOfType<IntegerAttr>("axis").getInt();
-    auto betaAttr = op->getAttrOfType<FloatAttr>("beta");
-    Args a(*this);
-    a.shape(in)
-        .rank(in)
-        .i(normAxis(axis, in))
-        .f(betaAttr ? static_cast<float>(betaAttr.getValueAsDouble()) : 1.0)
-        .buf(in)
-        .buf(out);
-    return call(op,
-                isa<edge::SoftmaxOp>(op) ? "edgert_softmax_f32"
-                                         : "edgert_log_softmax_f32",
-                "softmax", a);
-  }
-  if (auto ln = dyn_cast<edge::LayerNormOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    Value in = ln.getInput();
-    Args a(*this);
-    a.shape(in)
-        .rank(in)
-        .i(normAxis(ln.getAxis(), in))
-        .f(ln.getEpsilon().convertToFloat())
-        .buf(in)
-        .buf(ln.getScale())
-        .bufOrNull(ln.getBias())
-        .buf(ln.getResult());
-    return call(op, "edgert_layer_norm_f32", "normalization", a);
-  }
-  if (auto n = dyn_cast<edge::InstanceNormOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    Value in = n.getInput();
-    Args a(*this);
-    a.shape(in)
-        .rank(in)
-        .f(n.getEpsilon().convertToFloat())
-        .buf(in)
-        .buf(n.getScale())
-        .buf(n.getBias())
-        .buf(n.getResult());
-    return call(op, "edgert_instance_norm_f32", "normalization", a);
-  }
-  if (auto n = dyn_cast<edge::LRNOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    Value in = n.getInput();
-    Args a(*this);
-    a.shape(in)
-        .rank(in)
-        .i(n.getSize())
-        .f(n.getAlpha().convertToFloat())
-        .f(n.getBeta().convertToFloat())
-        .f(n.getBias().convertToFloat())
-        .buf(in)
-        .buf(n.getResult());
-    return call(op, "edgert_lrn_f32", "normalization", a);
-  }
-  llvm_unreachable("not a reduction/normalization op");
-}
-
-/// A static const 1-D array (lookup tables, per-axis scales) of `n`
-/// elements of `elem` from raw bytes; returns its name.
+/// A static const 1-D array (lookup tables, per-axis scales, a pad value)
+/// of `n` elements of `elem` from raw bytes; returns its name.
 std::string Lowering::tableGlobal(Type elem, ArrayRef<char> bytes, int64_t n) {
   std::string sym = info.name + "_t" + std::to_string(numTables++);
   OpBuilder::InsertionGuard g(b);
   b.setInsertionPoint(globalsAnchor);
+  Type cType = elem.isInteger(1) ? emitc::OpaqueType::get(ctx, "bool") : elem;
   emitc::GlobalOp::create(b, b.getUnknownLoc(), sym,
-                          emitc::ArrayType::get({n}, elem),
+                          emitc::ArrayType::get({n}, cType),
                           flatInitializer(ctx, bytes, elem, n, needsMath),
                           false, true, true);
   return sym;
 }
 
-/// Quantized ops: the kernel and the integer parameters lib/Quant's
-/// KernelParams derived from the types -- the very values the interpreter
-/// passes -- printed as static const structs and tables.
-LogicalResult Lowering::lowerQuant(Operation *op, const qkernel::OpParams &q) {
-  using qkernel::Kind;
-  Value in = op->getOperand(0), out = op->getResult(0);
-  auto list = [](std::initializer_list<int64_t> values) {
-    std::string s;
-    for (int64_t v : values)
-      s += (s.empty() ? "" : ", ") + intLiteral(v, 32);
-    return s;
-  };
-  auto qparams = [&]() {
-    std::string init = "{" +
-                       list({q.inputZp, q.filterZp, q.outputZp, q.actMin,
-                             q.actMax, (int64_t)q.multiplier.size()}) +
-                       ", " +
-                       i32Array(SmallVector<int64_t>(q.multiplier.begin(),
-                                                     q.multiplier.end())) +
-                       ", " +
-                       i32Array(SmallVector<int64_t>(q.shift.begin(),
-                                                     q.shift.end())) +
-                       "}";
-    return "&" + structGlobal("edgert_qparams", init);
-  };
-  // quant.c holds the fixed-point helpers every quantized kernel calls; it
-  // refers to elementwise.c (the table builders' float functions).
-  families.insert("quant");
-  families.insert("elementwise");
-  Args a(*this);
-  switch (q.kind) {
-  case Kind::NotQuantized:
-  case Kind::DataMovement:
-    break;
-  case Kind::Pad: {
-    auto p = cast<edge::PadOp>(op);
-    std::string value =
-        structGlobal(elemOf(in).cName, std::to_string(q.padValue));
-    a.elemSize(in)
-        .kind("edgert_pad_mode", p.getMode())
-        .shape(in)
-        .rank(in)
-        .ints(p.getBefore())
-        .ints(p.getAfter())
-        .raw("&" + value)
-        .buf(in)
-        .buf(out);
-    return call(op, "edgert_pad", "data", a);
-  }
-  case Kind::Quantize:
-  case Kind::Dequantize:
-    a.count(in);
-    if (q.perAxis) {
-      std::vector<char> scales(q.scales.size() * 4);
-      std::memcpy(scales.data(), q.scales.data(), scales.size());
-      a.i(q.channels)
-          .i(q.inner)
-          .raw(tableGlobal(b.getF32Type(), scales, q.scales.size()))
-          .ints(SmallVector<int64_t>(q.zeroPoints.begin(),
-                                     q.zeroPoints.end()));
-    } else {
-      a.f(q.scale).i(q.zeroPoint);
+/// The initializer of a parameter struct, fields in declaration order.
+std::string Lowering::structInit(const edge::ParamStruct &s) {
+  std::string init;
+  for (const edge::ParamStruct::Field &f : s.fields) {
+    init += init.empty() ? "{" : ", ";
+    using Kind = edge::ParamStruct::Field::Kind;
+    switch (f.kind) {
+    case Kind::I32:
+      init += intLiteral(f.i, 32);
+      break;
+    case Kind::Bool:
+      init += f.i ? "1" : "0";
+      break;
+    case Kind::Enum:
+      init += "(" + std::string(f.cType) + ")" + std::to_string(f.i);
+      break;
+    case Kind::F32:
+      init += floatLit(f.f);
+      break;
+    case Kind::Struct:
+      init += structInit(*f.nested);
+      break;
+    case Kind::I32Array:
+      init += i32Array(SmallVector<int64_t>(f.array.begin(), f.array.end()));
+      break;
     }
-    a.buf(in).buf(out);
-    return call(op, q.kernel, "quant", a);
-  case Kind::Requantize: {
-    const edgert_rescale &r = q.rescales[0];
-    a.raw("&" + structGlobal("edgert_rescale",
-                             "{" + list({r.in_zp, r.multiplier, r.shift,
-                                         r.out_zp}) +
-                                 "}"))
-        .count(in)
-        .buf(in)
-        .buf(out);
-    return call(op, q.kernel, "quant", a);
   }
-  case Kind::Conv2D:
-  case Kind::DepthwiseConv2D: {
-    auto s = op->getAttrOfType<DenseI64ArrayAttr>("stride").asArrayRef();
-    auto d = op->getAttrOfType<DenseI64ArrayAttr>("dilation").asArrayRef();
-    auto p = op->getAttrOfType<DenseI64ArrayAttr>("pad").asArrayRef();
-    std::string conv = structGlobal(
-        "edgert_conv2d_params",
-        "{" + list({s[0], s[1], d[0], d[1], p[0], p[1], p[2], p[3]}) + ", " +
-            actInit(nullptr) + "}");
-    Value filter = op->getOperand(1);
-    a.raw("&" + conv)
-        .raw(qparams())
-        .shape(in)
-        .buf(in)
-        .shape(filter)
-        .buf(filter)
-        .bufOrNull(op->getNumOperands() > 2 ? op->getOperand(2) : Value())
-        .shape(out)
-        .buf(out);
-    return call(op, q.kernel, "q_conv", a);
-  }
-  case Kind::FullyConnected: {
-    Value w = op->getOperand(1);
-    auto wType = cast<ShapedType>(w.getType());
-    int64_t n = wType.getDimSize(0), k = wType.getDimSize(1);
-    a.raw(qparams())
-        .i(k ? countOf(in) / k : 0)
-        .i(k)
-        .i(n)
-        .buf(in)
-        .buf(w)
-        .bufOrNull(op->getNumOperands() > 2 ? op->getOperand(2) : Value())
-        .buf(out);
-    return call(op, q.kernel, "q_fully_connected", a);
-  }
-  case Kind::MatMul: {
-    Value r = op->getOperand(1);
-    a.raw(qparams()).shape(in).rank(in).buf(in).shape(r).rank(r).buf(r).shape(
-        out).rank(out).buf(out);
-    return call(op, q.kernel, "q_fully_connected", a);
-  }
-  case Kind::Add:
-  case Kind::Sub:
-  case Kind::Mul: {
-    std::string params;
-    if (q.kind == Kind::Mul) {
-      const edgert_qmul_params &m = q.mul;
-      params = structGlobal(
-          "edgert_qmul_params",
-          "{" + list({m.in1_zp, m.in2_zp, m.out_zp, m.multiplier, m.shift,
-                      m.act_min, m.act_max}) +
-              "}");
-    } else {
-      const edgert_qadd_params &p = q.add;
-      params = structGlobal(
-          "edgert_qadd_params",
-          "{" + list({p.left_shift, p.in1_zp, p.in1_multiplier, p.in1_shift,
-                      p.in2_zp, p.in2_multiplier, p.in2_shift, p.out_zp,
-                      p.out_multiplier, p.out_shift, p.act_min, p.act_max}) +
-              "}");
-    }
-    Value r = op->getOperand(1);
-    a.raw("&" + params).shape(in).rank(in).buf(in).shape(r).rank(r).buf(
-        r).shape(out).rank(out).buf(out);
-    return call(op, q.kernel, "q_elementwise", a);
-  }
-  case Kind::MaxPool2D:
-  case Kind::AvgPool2D: {
-    auto k = op->getAttrOfType<DenseI64ArrayAttr>("kernel").asArrayRef();
-    auto s = op->getAttrOfType<DenseI64ArrayAttr>("stride").asArrayRef();
-    auto p = op->getAttrOfType<DenseI64ArrayAttr>("pad").asArrayRef();
-    std::string pool = structGlobal(
-        "edgert_pool2d_params",
-        "{" + list({k[0], k[1], s[0], s[1], p[0], p[1], p[2], p[3],
-                    op->hasAttr("count_include_pad") ? 1 : 0}) +
-            ", " + actInit(nullptr) + "}");
-    a.raw("&" + pool)
-        .i(q.outputZp)
-        .i(q.actMin)
-        .i(q.actMax)
-        .shape(in)
-        .buf(in)
-        .shape(out)
-        .buf(out);
-    return call(op, q.kernel, "q_pooling", a);
-  }
-  case Kind::Lut: {
-    std::vector<char> bytes(q.lut.size());
-    std::memcpy(bytes.data(), q.lut.data(), bytes.size());
-    a.raw(tableGlobal(b.getIntegerType(8), bytes, 256))
-        .count(in)
-        .buf(in)
-        .buf(out);
-    return call(op, q.kernel, "quant", a);
-  }
-  case Kind::Softmax: {
-    std::vector<char> bytes(q.softmaxTable.size() * 4);
-    std::memcpy(bytes.data(), q.softmaxTable.data(), bytes.size());
-    a.raw(tableGlobal(b.getI32Type(), bytes, 256))
-        .shape(in)
-        .rank(in)
-        .i(q.axis)
-        .buf(in)
-        .buf(out);
-    return call(op, q.kernel, "quant", a);
-  }
-  }
-  return nodeError(op) << "internal error: unhandled quantized kernel";
+  return init + "}";
 }
 
+/// One call per op, from the op->kernel description
+/// (edge::KernelOpInterface): constant arguments become static const data,
+/// tensors pointers into the arena, the weights or the caller's buffers.
 LogicalResult Lowering::lowerOp(Operation *op) {
-  if (isa<edge::ConstantOp, edge::ReshapeOp>(op))
-    return success();
-  if (qkernel::hasQuantizedTypes(op)) {
-    qkernel::OpParams q;
-    std::string why;
-    if (failed(qkernel::getOpParams(op, q, why)))
-      return nodeError(op) << why;
-    if (q.kind != qkernel::Kind::DataMovement)
-      return lowerQuant(op, q);
-  }
-  if (auto conv = dyn_cast<edge::Conv2DOp>(op);
-      conv && conv.getOutput().getType().getElementType().isInteger(32))
-    return lowerIntegerConv(conv);
-  if (auto conv = dyn_cast<edge::Conv2DOp>(op))
-    return lowerConv(conv, "edgert_conv2d_f32");
-  if (auto conv = dyn_cast<edge::DepthwiseConv2DOp>(op))
-    return lowerConv(conv, "edgert_depthwise_conv2d_f32");
-  if (auto conv = dyn_cast<edge::TransposeConv2DOp>(op))
-    return lowerConv(conv, "edgert_transpose_conv2d_f32");
-  if (auto pool = dyn_cast<edge::MaxPool2DOp>(op))
-    return lowerPool(pool, "edgert_max_pool2d_f32", false);
-  if (auto pool = dyn_cast<edge::AvgPool2DOp>(op))
-    return lowerPool(pool, "edgert_avg_pool2d_f32",
-                     pool.getCountIncludePad());
-  if (auto fc = dyn_cast<edge::FullyConnectedOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    auto wType = cast<ShapedType>(fc.getWeights().getType());
-    int64_t n = wType.getDimSize(0), k = wType.getDimSize(1);
-    int64_t batches = k ? countOf(fc.getInput()) / k : 0;
-    Args a(*this);
-    a.raw(actPtr(fc.getFusedActivationAttr()))
-        .i(batches)
-        .i(k)
-        .i(n)
-        .buf(fc.getInput())
-        .buf(fc.getWeights())
-        .bufOrNull(fc.getBias())
-        .buf(fc.getOutput());
-    return call(op, "edgert_fully_connected_f32", "fully_connected", a);
-  }
-  if (auto mm = dyn_cast<edge::MatMulOp>(op)) {
-    Value l = mm.getLhs(), r = mm.getRhs(), out = mm.getOutput();
-    Type t = elemType(l);
-    Args a(*this);
-    if (t.isF32()) {
-      if (failed(requireF32(op)))
-        return failure();
-      a.raw(actPtr(mm.getFusedActivationAttr()));
-    } else if (!elemType(out).isInteger(32) || elemType(r) != t ||
-               !(t.isInteger(8) || t.isInteger(16) || t.isInteger(32))) {
-      return unsupportedType(op, l);
+  edge::KernelCall kernel;
+  std::string why;
+  if (failed(cast<edge::KernelOpInterface>(op).describeKernel(kernel, why)))
+    return nodeError(op) << "'" << op->getName() << "' op " << why;
+  if (kernel.kind != edge::KernelCall::Kind::Kernel)
+    return success(); // constants and reshapes are bound, not computed
+  Args a(*this);
+  for (const edge::KernelArg &arg : kernel.args) {
+    switch (arg.kind) {
+    case edge::KernelArg::Kind::Buffer:
+      a.bufOrNull(arg.value);
+      break;
+    case edge::KernelArg::Kind::BufferList:
+      a.raw(pointerList(op,
+                        (kernel.name().drop_front(strlen("edgert_")) +
+                         (arg.writable ? "_outputs" : "_inputs"))
+                            .str(),
+                        !arg.writable, arg.values));
+      break;
+    case edge::KernelArg::Kind::Int:
+      a.raw(intLiteral(arg.i, 32));
+      break;
+    case edge::KernelArg::Kind::Bool:
+      a.boolean(arg.i != 0);
+      break;
+    case edge::KernelArg::Kind::Enum:
+      a.raw("(" + llvm::Twine(arg.cType) + ")" + llvm::Twine(arg.i));
+      break;
+    case edge::KernelArg::Kind::Float:
+      a.f(arg.f);
+      break;
+    case edge::KernelArg::Kind::Ints:
+      a.ints(SmallVector<int64_t>(arg.ints.begin(), arg.ints.end()));
+      break;
+    case edge::KernelArg::Kind::Table: {
+      int64_t elemBytes =
+          arg.elemType.isInteger(1) ? 1 : arg.elemType.getIntOrFloatBitWidth() / 8;
+      a.raw(tableGlobal(arg.elemType, arg.bytes,
+                        static_cast<int64_t>(arg.bytes.size()) / elemBytes));
+      break;
     }
-    a.shape(l).rank(l).buf(l).shape(r).rank(r).buf(r).shape(out).rank(out).buf(
-        out);
-    std::string kernel = t.isF32() ? std::string("edgert_matmul_f32")
-                                   : std::string("edgert_matmul_") +
-                                         elemOf(l).suffix + "_i32";
-    return call(op, kernel, "fully_connected", a);
+    case edge::KernelArg::Kind::Struct:
+      a.raw(arg.param ? "&" + structGlobal(arg.param->cType,
+                                           structInit(*arg.param))
+                      : std::string("NULL"));
+      break;
+    }
   }
-  if (auto o = dyn_cast<edge::AddOp>(op))
-    return lowerBinary(op, 0, o.getFusedActivationAttr());
-  if (auto o = dyn_cast<edge::SubOp>(op))
-    return lowerBinary(op, 1, o.getFusedActivationAttr());
-  if (auto o = dyn_cast<edge::MulOp>(op))
-    return lowerBinary(op, 2, o.getFusedActivationAttr());
-  if (auto o = dyn_cast<edge::DivOp>(op))
-    return lowerBinary(op, 3, o.getFusedActivationAttr());
-  if (isa<edge::MaximumOp>(op))
-    return lowerBinary(op, 4, nullptr);
-  if (isa<edge::MinimumOp>(op))
-    return lowerBinary(op, 5, nullptr);
-  if (isa<edge::PowOp>(op))
-    return lowerBinary(op, 6, nullptr);
-  if (isa<edge::ModOp>(op))
-    return lowerBinary(op, 7, nullptr);
-  if (auto u = dyn_cast<edge::UnaryOp>(op)) {
-    Value in = u.getInput();
-    Type t = elemType(in);
-    if (!t.isF32() && (t.isInteger(1) || !t.isIntOrFloat()))
-      return unsupportedType(op, in);
-    Args a(*this);
-    a.kind("edgert_unary_kind", u.getKind())
-        .count(in)
-        .buf(in)
-        .buf(u.getOutput());
-    return call(op, "edgert_unary_" + llvm::Twine(elemOf(in).suffix),
-                "elementwise", a);
-  }
-  if (auto act = dyn_cast<edge::ActivationOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    std::string p = actPtr(act.getAct());
-    if (p == "NULL")
-      p = "&" + structGlobal("edgert_act", actInit(act.getAct()));
-    Args a(*this);
-    a.raw(p).count(act.getInput()).buf(act.getInput()).buf(act.getOutput());
-    return call(op, "edgert_activation_f32", "elementwise", a);
-  }
-  if (auto p = dyn_cast<edge::PReluOp>(op)) {
-    if (failed(requireF32(op)))
-      return failure();
-    Value in = op->getOperand(0), slope = op->getOperand(1);
-    Args a(*this);
-    a.shape(in).rank(in).buf(in).shape(slope).rank(slope).buf(slope).buf(
-        p.getOutput());
-    return call(op, "edgert_prelu_f32", "elementwise", a);
-  }
-  if (isa<edge::TransposeOp, edge::ConcatOp, edge::SplitOp, edge::SliceOp,
-          edge::PadOp, edge::TileOp, edge::BroadcastToOp, edge::GatherOp,
-          edge::ResizeOp, edge::DepthToSpaceOp, edge::SpaceToDepthOp>(op))
-    return lowerDataOp(op);
-  if (isa<edge::CompareOp, edge::LogicalOp, edge::LogicalNotOp, edge::SelectOp,
-          edge::CastOp>(op))
-    return lowerLogicOp(op);
-  if (isa<edge::ReduceOp, edge::ArgOp, edge::TopKOp, edge::SoftmaxOp,
-          edge::LogSoftmaxOp, edge::LayerNormOp, edge::InstanceNormOp,
-          edge::LRNOp>(op))
-    return lowerReductionOp(op);
-  return nodeError(op) << "the C target has no kernel for '"
-                         << op->getName() << "' yet";
+  call(op->getLoc(), kernel.name(), kernel.family(), a);
+  return success();
 }
 
 LogicalResult Lowering::run() {

@@ -64,10 +64,14 @@ public:
 private:
   explicit Interpreter(mlir::func::FuncOp func);
   mlir::func::FuncOp func;
-  /// Integer kernel parameters of the quantized ops (lib/Quant
-  /// KernelParams), computed once by create().
-  struct QuantParams;
-  std::unique_ptr<QuantParams> quant;
+public:
+  /// An op with its kernel call (the op->kernel description of
+  /// edge::KernelOpInterface) and materialized constant arguments.
+  struct PreparedOp;
+
+private:
+  /// One per op of the body but the return, in order; built by create().
+  std::vector<std::unique_ptr<PreparedOp>> ops;
   std::vector<GraphTensorInfo> inputs;
   std::vector<GraphTensorInfo> outputs;
 };

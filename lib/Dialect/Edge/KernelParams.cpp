@@ -1,12 +1,12 @@
 //===- KernelParams.cpp - integer kernel parameters of quantized ops ------===//
 //
-// See include/edgec/Quant/KernelParams.h. Every real-valued ratio is formed
+// See include/edgec/Dialect/Edge/KernelParams.h. Every real-valued ratio is formed
 // in double from the f32 scales (TFLite's convention) and turned into
 // integers by the runtime's own C functions, never by C++ arithmetic of our
 // own, so there is nothing here for the device to disagree with.
 //
 //===----------------------------------------------------------------------===//
-#include "edgec/Quant/KernelParams.h"
+#include "edgec/Dialect/Edge/KernelParams.h"
 
 #include "edgec/Dialect/Edge/EdgeOps.h"
 
@@ -119,7 +119,6 @@ LogicalResult actRange(Operation *op, const TensorQ &out, int32_t &lo,
   return success();
 }
 
-std::string suffix(bool q16) { return q16 ? "_q16" : "_q8"; }
 
 /// conv2d / depthwise_conv2d / fully_connected.
 LogicalResult weighted(Operation *op, int64_t filterAxis, OpParams &p,
@@ -249,7 +248,6 @@ LogicalResult matmul(edge::MatMulOp op, OpParams &p, std::string &error) {
     p.shift.push_back(shift);
   }
   p.kind = Kind::MatMul;
-  p.kernel = "edgert_matmul_q8";
   return success();
 }
 
@@ -268,7 +266,6 @@ LogicalResult binary(Operation *op, OpParams &p, std::string &error) {
     return failure();
   if (isa<edge::MulOp>(op)) {
     p.kind = Kind::Mul;
-    p.kernel = "edgert_mul" + suffix(p.q16);
     p.mul.in1_zp = a.zp;
     p.mul.in2_zp = b.zp;
     p.mul.out_zp = out.zp;
@@ -281,7 +278,6 @@ LogicalResult binary(Operation *op, OpParams &p, std::string &error) {
   }
   bool sub = isa<edge::SubOp>(op);
   p.kind = sub ? Kind::Sub : Kind::Add;
-  p.kernel = (sub ? "edgert_sub" : "edgert_add") + suffix(p.q16);
   edgert_qadd_params_init(a.scale, a.zp, b.scale, b.zp, out.scale, out.zp,
                           p.q16 ? 15 : 20, p.actMin, p.actMax, &p.add);
   return success();
@@ -326,7 +322,6 @@ LogicalResult table(Operation *op, OpParams &p, std::string &error) {
     return failure();
   }
   p.kind = Kind::Lut;
-  p.kernel = "edgert_lut_q8";
   return success();
 }
 
@@ -353,7 +348,6 @@ LogicalResult softmax(edge::SoftmaxOp op, OpParams &p, std::string &error) {
   int64_t axis = op.getAxis();
   p.axis = static_cast<int32_t>(axis < 0 ? axis + rank : axis);
   p.kind = Kind::Softmax;
-  p.kernel = "edgert_softmax_q8";
   return success();
 }
 
@@ -371,34 +365,35 @@ void perAxisLayout(Value v, int32_t dim, OpParams &p) {
 LogicalResult conversion(Value q, bool quantize, OpParams &p,
                          std::string &error) {
   Type et = elementTypeOf(q);
-  auto name = [&](const char *storage) {
-    return quantize ? std::string("edgert_quantize_") + "f32_" + storage
-                    : std::string("edgert_dequantize_") + storage + "_f32";
-  };
   if (auto t = perTensor(q)) {
-    if (t->bits != 8 && t->bits != 16) {
-      error = "quantized storage must be 8 or 16 bits";
+    // int32 (a bias of a QDQ model) only dequantizes.
+    if (t->bits != 8 && t->bits != 16 && (quantize || t->bits != 32)) {
+      error = quantize ? "quantized storage must be 8 or 16 bits"
+                       : "quantized storage must be 8, 16 or 32 bits";
       return failure();
     }
     p.q16 = t->bits == 16;
+    p.q32 = t->bits == 32;
     p.scale = t->scale;
     p.zeroPoint = t->zp;
-    p.kernel = name(p.q16 ? "q16" : "q8");
     return success();
   }
   auto pa = dyn_cast<qt::UniformQuantizedPerAxisType>(et);
-  if (!pa || !pa.isSigned() || pa.getStorageTypeIntegralWidth() != 8) {
-    error = "per-axis conversions exist for signed int8 storage only";
+  unsigned bits = pa ? pa.getStorageTypeIntegralWidth() : 0;
+  if (!pa || !pa.isSigned() || (bits != 8 && (quantize || bits != 32))) {
+    error = quantize ? "per-axis quantization exists for signed int8 "
+                       "storage only"
+                     : "per-axis dequantization exists for signed int8 and "
+                       "int32 storage only";
     return failure();
   }
+  p.q32 = bits == 32;
   p.perAxis = true;
   for (double s : pa.getScales())
     p.scales.push_back(static_cast<float>(s));
   for (int64_t z : pa.getZeroPoints())
     p.zeroPoints.push_back(static_cast<int32_t>(z));
   perAxisLayout(q, pa.getQuantizedDimension(), p);
-  p.kernel = quantize ? "edgert_quantize_per_axis_f32_q8"
-                      : "edgert_dequantize_per_axis_q8_f32";
   return success();
 }
 
@@ -477,29 +472,24 @@ LogicalResult getOpParams(Operation *op, OpParams &p, std::string &error) {
     p.rescales.push_back(rs);
     p.kind = Kind::Requantize;
     p.q16 = out.bits == 16;
-    p.kernel = std::string("edgert_requantize") + suffix(in.bits == 16) +
-               suffix(out.bits == 16);
     return success();
   }
   if (isa<edge::Conv2DOp>(op)) {
     if (failed(weighted(op, 0, p, error)))
       return failure();
     p.kind = Kind::Conv2D;
-    p.kernel = "edgert_conv2d" + suffix(p.q16);
     return success();
   }
   if (isa<edge::DepthwiseConv2DOp>(op)) {
     if (failed(weighted(op, 3, p, error)))
       return failure();
     p.kind = Kind::DepthwiseConv2D;
-    p.kernel = "edgert_depthwise_conv2d" + suffix(p.q16);
     return success();
   }
   if (isa<edge::FullyConnectedOp>(op)) {
     if (failed(weighted(op, 0, p, error)))
       return failure();
     p.kind = Kind::FullyConnected;
-    p.kernel = "edgert_fully_connected" + suffix(p.q16);
     return success();
   }
   if (auto mm = dyn_cast<edge::MatMulOp>(op))
@@ -515,7 +505,6 @@ LogicalResult getOpParams(Operation *op, OpParams &p, std::string &error) {
     p.outputZp = t.zp;
     bool max = isa<edge::MaxPool2DOp>(op);
     p.kind = max ? Kind::MaxPool2D : Kind::AvgPool2D;
-    p.kernel = (max ? "edgert_max_pool2d" : "edgert_avg_pool2d") + suffix(p.q16);
     return success();
   }
   if (isa<edge::ActivationOp, edge::UnaryOp>(op))

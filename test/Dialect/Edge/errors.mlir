@@ -1408,3 +1408,49 @@ func.func @ui8_outside_cast(%x: tensor<4xui8>) {
   %0 = edge.reshape %x : tensor<4xui8> -> tensor<2x2xui8>
   return
 }
+
+// -----
+
+// Element types without a runtime kernel are invalid (the op->kernel
+// description, lib/Dialect/Edge/EdgeKernels.cpp, is part of verification).
+func.func @no_kernel_reduce_i8(%x: tensor<4x2xi8>) -> tensor<2xi8> {
+  // expected-error @+1 {{'edge.reduce' op has no runtime kernel for element types (i8) -> (i8)}}
+  %0 = edge.reduce <sum> %x axes [0] : tensor<4x2xi8> -> tensor<2xi8>
+  return %0 : tensor<2xi8>
+}
+
+// -----
+
+!qi8 = !quant.uniform<i8:f32, 0.1:-3>
+func.func @no_kernel_quantized_maximum(%a: tensor<2x3x!qi8>) -> tensor<2x3x!qi8> {
+  // expected-error @+1 {{'edge.maximum' op no quantized kernel for this op}}
+  %0 = edge.maximum %a, %a : (tensor<2x3x!qi8>, tensor<2x3x!qi8>) -> tensor<2x3x!qi8>
+  return %0 : tensor<2x3x!qi8>
+}
+
+// -----
+
+!qi8 = !quant.uniform<i8:f32, 0.1:-3>
+func.func @no_kernel_quantized_compare(%a: tensor<4x!qi8>) -> tensor<4xi1> {
+  // expected-error @+1 {{'edge.compare' op has no runtime kernel for element types (!quant.uniform<i8:f32, 1.000000e-01:-3>, !quant.uniform<i8:f32, 1.000000e-01:-3>) -> (i1)}}
+  %0 = edge.compare <lt> %a, %a : (tensor<4x!qi8>, tensor<4x!qi8>) -> tensor<4xi1>
+  return %0 : tensor<4xi1>
+}
+
+// -----
+
+!qi8 = !quant.uniform<i8:f32, 0.1:-3>
+!qo8 = !quant.uniform<i8:f32, 0.2:5>
+func.func @no_kernel_quantized_reduce(%q: tensor<1x8x8x4x!qi8>) -> tensor<1x4x!qo8> {
+  // expected-error @+1 {{'edge.reduce' op has no runtime kernel for element types}}
+  %0 = edge.reduce <mean> %q axes [1, 2] : tensor<1x8x8x4x!qi8> -> tensor<1x4x!qo8>
+  return %0 : tensor<1x4x!qo8>
+}
+
+// -----
+
+func.func @no_kernel_mixed_binary(%a: tensor<4xf32>, %b: tensor<4xi32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'edge.pow' op}}
+  %0 = edge.pow %a, %b : (tensor<4xf32>, tensor<4xi32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

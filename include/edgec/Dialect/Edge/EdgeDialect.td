@@ -22,7 +22,4 @@ def Edge_Dialect : Dialect {
   }];
 }
 
-class Edge_Op<string mnemonic, list<Trait> traits = []>
-    : Op<Edge_Dialect, mnemonic, traits>;
-
 #endif // EDGEC_DIALECT_EDGE_EDGEDIALECT_TD

@@ -4,6 +4,7 @@
 
 #include "edgec/Dialect/Edge/EdgeAttrs.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
+#include "edgec/Dialect/Edge/KernelCall.h"
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"

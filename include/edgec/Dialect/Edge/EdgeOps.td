@@ -71,6 +71,42 @@ def Edge_PosArrayAttr : ConfinedAttr<DenseI64ArrayAttr,
 def Edge_PosI64Attr : ConfinedAttr<I64Attr, [IntPositive]>;
 
 //===----------------------------------------------------------------------===//
+// The op->kernel description
+//===----------------------------------------------------------------------===//
+
+def Edge_KernelOpInterface : OpInterface<"KernelOpInterface"> {
+  let cppNamespace = "::edgec::edge";
+  let description = [{
+    How an op executes on the runtime: the edgert kernel for its element
+    types and the ordered arguments (tensors, shapes, scalars, tables,
+    parameter structs built from its attributes and quantization
+    parameters), or that it needs no code (a constant, a reshape). Every
+    edge op has it (the Edge_Op base class declares it, so an op without a
+    description does not link); the implementations, one per op, are in
+    lib/Dialect/Edge/EdgeKernels.cpp. Back ends (interpreter, C target,
+    later LLVM/NPU) only decide how to call. The verifier runs the
+    description: element types without a kernel make the op invalid.
+    See include/edgec/Dialect/Edge/KernelCall.h.
+  }];
+  let methods = [
+    InterfaceMethod<[{
+        Fills `call` with the kernel call of this op; fails with `why` (a
+        reason completing "'edge.op' op ...") when its types have no kernel.
+      }],
+      "::mlir::LogicalResult", "describeKernel",
+      (ins "::edgec::edge::KernelCall &":$call, "std::string &":$why)>
+  ];
+  // After the op's own verifier: the description may rely on it.
+  let verify = [{ return ::edgec::edge::verifyKernelDescription($_op); }];
+  let verifyWithRegions = 1;
+}
+
+class Edge_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Edge_Dialect, mnemonic, !listconcat(traits,
+          [DeclareOpInterfaceMethods<Edge_KernelOpInterface>])>;
+
+
+//===----------------------------------------------------------------------===//
 // Interfaces
 //===----------------------------------------------------------------------===//
 

@@ -13,8 +13,8 @@
 // bits. See docs/quantization.md ("From types to kernel parameters").
 //
 //===----------------------------------------------------------------------===//
-#ifndef EDGEC_QUANT_KERNELPARAMS_H
-#define EDGEC_QUANT_KERNELPARAMS_H
+#ifndef EDGEC_DIALECT_EDGE_KERNELPARAMS_H
+#define EDGEC_DIALECT_EDGE_KERNELPARAMS_H
 
 #include "edgec/Dialect/Edge/EdgeAttrs.h"
 
@@ -62,11 +62,10 @@ enum class Kind {
 /// are meaningful.
 struct OpParams {
   Kind kind = Kind::NotQuantized;
-  /// The edgert function to call ("edgert_conv2d_q8"); empty for
-  /// NotQuantized / DataMovement / Pad.
-  std::string kernel;
   /// 16-bit activations (the 16x8 kernels, int64 bias).
   bool q16 = false;
+  /// Dequantize only: int32 storage (edgert_dequantize_*q32_f32).
+  bool q32 = false;
 
   // Weighted ops and matmul: the fields of edgert_qparams. `multiplier` and
   // `shift` have n_channels entries (1 = per-tensor).
@@ -122,4 +121,4 @@ edgert_act toEdgertAct(edge::ActivationAttr attr);
 
 } // namespace edgec::qkernel
 
-#endif // EDGEC_QUANT_KERNELPARAMS_H
+#endif // EDGEC_DIALECT_EDGE_KERNELPARAMS_H
