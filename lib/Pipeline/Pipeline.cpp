@@ -2,6 +2,7 @@
 #include "edgec/Pipeline/Pipeline.h"
 
 #include "edgec/Conversion/Passes.h"
+#include "edgec/Passes/Edge/Passes.h"
 #include "edgec/Passes/Graph/Passes.h"
 #include "edgec/Passes/Quantize/Passes.h"
 

@@ -9,6 +9,7 @@
 #include "edgec/Conversion/Passes.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
 #include "edgec/Dialect/Onnx/OnnxDialect.h"
+#include "edgec/Passes/Edge/Passes.h"
 #include "edgec/Passes/Graph/Passes.h"
 #include "edgec/Passes/Memory/Passes.h"
 #include "edgec/Passes/Quantize/Passes.h"
@@ -36,11 +37,13 @@ void edgec::registerAllPasses() {
   mlir::registerSymbolDCEPass();
   // onnx-fold-constants, ..., the onnx-graph-cleanup pipeline.
   edgec::registerGraphPasses();
-  // convert-onnx-to-edge, edge-fold-transposes, edge-fuse-activations.
+  // convert-onnx-to-edge.
   edgec::registerConversionPasses();
+  // edge-fold-transposes, edge-fuse-activations.
+  edgec::registerEdgePasses();
   // edge-plan-memory.
   edgec::registerMemoryPasses();
-  // edge-quantize.
+  // edge-quantize, edge-fold-qdq, edge-split-activations.
   edgec::registerQuantizePasses();
   // edge-to-emitc (the C target).
   edgec::ctarget::registerTargetPasses();

@@ -1,7 +1,8 @@
 //===- Passes.td - edgec's conversion passes ----------------*- tablegen -*-===//
 //
-// The onnx -> edge conversion and the two edge-level clean-ups it runs (and
-// that are also passes of their own, so each is testable alone).
+// The onnx -> edge conversion. The edge-level clean-ups it runs after lowering
+// (edge-fold-transposes, edge-fuse-activations) are passes of their own in
+// include/edgec/Passes/Edge/Passes.td.
 //
 //===----------------------------------------------------------------------===//
 #ifndef EDGEC_CONVERSION_PASSES_TD
@@ -40,38 +41,6 @@ def ConvertOnnxToEdge : Pass<"convert-onnx-to-edge", "mlir::ModuleOp"> {
            "layout of rank-4 function arguments and results: nchw (ONNX's, "
            "the default) or nhwc (the caller passes channels-last data)">
   ];
-}
-
-def EdgeFoldTransposes : Pass<"edge-fold-transposes"> {
-  let summary = "cancels and sinks edge.transpose ops";
-  let description = [{
-    * transpose(transpose(x, p), q) becomes one transpose (or x when the
-      composition is the identity);
-    * a transpose that only moves unit dimensions becomes an edge.reshape,
-      and reshape(reshape(x)) one reshape;
-    * transposes of constants are folded into new constants;
-    * elementwise ops whose operands are all transposes with the same
-      permutation, or constants, compute in the untransposed layout and
-      are followed by one transpose (constant operands are permuted at
-      compile time: a per-channel [C, 1, 1] constant becomes [1, 1, C]);
-      this covers edge.add/sub/mul/div/maximum/minimum/pow, edge.activation,
-      edge.unary, edge.prelu (constant slope) and edge.cast;
-    * a fully_connected whose input is reshape(transpose(x)) to [N, K]
-      with constant weights permutes the weight columns instead.
-  }];
-  let dependentDialects = ["::edgec::edge::EdgeDialect"];
-}
-
-def EdgeFuseActivations : Pass<"edge-fuse-activations"> {
-  let summary = "folds edge.activation into its producer";
-  let description = [{
-    An edge.activation whose operand is produced by an op implementing
-    FusedActivationOpInterface (conv2d, depthwise_conv2d, transpose_conv2d,
-    fully_connected, matmul, add, sub, mul, div, max/avg_pool2d) that has no
-    activation yet and no other use is removed and its activation set on the
-    producer.
-  }];
-  let dependentDialects = ["::edgec::edge::EdgeDialect"];
 }
 
 #endif // EDGEC_CONVERSION_PASSES_TD

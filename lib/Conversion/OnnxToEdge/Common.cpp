@@ -10,19 +10,6 @@ using namespace mlir;
 using namespace edgec;
 using namespace edgec::conv;
 
-std::string conv::getNodeName(Operation *op) {
-  Location loc = op->getLoc();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location l : fused.getLocations())
-      if (isa<NameLoc>(l)) {
-        loc = l;
-        break;
-      }
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  return "?";
-}
-
 LogicalResult conv::nodeError(Operation *op, const Twine &reason) {
   op->emitError() << "node '" << getNodeName(op) << "' ("
                   << op->getName().stripDialect() << "): " << reason;
@@ -116,30 +103,6 @@ std::optional<SmallVector<float>> conv::getConstFloats(Value v) {
   return out;
 }
 
-std::string conv::deriveName(Value source, Operation *node, StringRef suffix) {
-  std::string base;
-  if (source)
-    if (Operation *def = source.getDefiningOp())
-      if (auto attr = def->getAttrOfType<DenseResourceElementsAttr>("value"))
-        base = attr.getRawHandle().getKey().str();
-  if (base.empty())
-    base = getNodeName(node);
-  return base + "." + suffix.str();
-}
-
-ElementsAttr conv::makeElements(ShapedType type, ArrayRef<char> data,
-                                StringRef name) {
-  unsigned elementBytes = onnx::getPackedElementBytes(type.getElementType());
-  bool splat = static_cast<int64_t>(data.size()) == elementBytes;
-  if (!type.getElementType().isInteger(1) && !splat &&
-      type.getNumElements() > onnx::kInlineElementLimit) {
-    AsmResourceBlob blob =
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(data, elementBytes);
-    return DenseResourceElementsAttr::get(type, name, std::move(blob));
-  }
-  return onnx::buildElements(type, data, /*asResource=*/false);
-}
-
 Value conv::createF32Constant(OpBuilder &b, Location loc,
                               ArrayRef<int64_t> shape, ArrayRef<float> values,
                               StringRef name) {
@@ -151,67 +114,6 @@ Value conv::createF32Constant(OpBuilder &b, Location loc,
 
 Value conv::createScalar(OpBuilder &b, Location loc, float value) {
   return createF32Constant(b, loc, {}, {value});
-}
-
-std::vector<char> conv::permuteElements(const ConstantTensor &c,
-                                        ArrayRef<int64_t> perm,
-                                        ArrayRef<int64_t> shape) {
-  ArrayRef<int64_t> in = shape.empty() ? c.getShape() : shape;
-  int64_t rank = in.size();
-  unsigned eb = c.getElementBytes();
-  if (c.isSplat()) {
-    ArrayRef<char> e = c.getElementData(0);
-    return std::vector<char>(e.begin(), e.end());
-  }
-  SmallVector<int64_t> inStride(rank, 1), out(rank);
-  for (int64_t i = rank - 2; i >= 0; --i)
-    inStride[i] = inStride[i + 1] * in[i + 1];
-  for (int64_t i = 0; i < rank; ++i)
-    out[i] = in[perm[i]];
-  std::vector<char> result(c.size() * eb);
-  SmallVector<int64_t> idx(rank, 0);
-  for (int64_t linear = 0; linear < c.size(); ++linear) {
-    int64_t src = 0;
-    for (int64_t i = 0; i < rank; ++i)
-      src += idx[i] * inStride[perm[i]];
-    ArrayRef<char> e = c.getElementData(src);
-    std::copy(e.begin(), e.end(), result.begin() + linear * eb);
-    for (int64_t i = rank - 1; i >= 0; --i) {
-      if (++idx[i] < out[i])
-        break;
-      idx[i] = 0;
-    }
-  }
-  return result;
-}
-
-Value conv::createPermutedConstant(OpBuilder &b, Location loc,
-                                   const ConstantTensor &c,
-                                   ArrayRef<int64_t> perm, StringRef name) {
-  auto type = permuteType(cast<RankedTensorType>(c.getType()), perm);
-  std::vector<char> data = permuteElements(c, perm);
-  return edge::ConstantOp::create(b, loc, makeElements(type, data, name));
-}
-
-RankedTensorType conv::permuteType(RankedTensorType type,
-                                   ArrayRef<int64_t> perm) {
-  SmallVector<int64_t> shape;
-  for (int64_t p : perm)
-    shape.push_back(type.getDimSize(p));
-  return RankedTensorType::get(shape, type.getElementType());
-}
-
-SmallVector<int64_t> conv::invertPermutation(ArrayRef<int64_t> perm) {
-  SmallVector<int64_t> inv(perm.size());
-  for (auto [i, p] : llvm::enumerate(perm))
-    inv[p] = i;
-  return inv;
-}
-
-Value conv::createTranspose(OpBuilder &b, Location loc, Value v,
-                            ArrayRef<int64_t> perm) {
-  auto type = permuteType(cast<RankedTensorType>(v.getType()), perm);
-  return edge::TransposeOp::create(b, loc, type, v, perm);
 }
 
 Value conv::createReshape(OpBuilder &b, Location loc, Value v,

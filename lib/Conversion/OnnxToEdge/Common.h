@@ -1,10 +1,16 @@
 //===- Common.h - helpers shared by the onnx -> edge patterns ---*- C++ -*-===//
+//
+// The edge-level builders (constants, permutations, edge.transpose, derived
+// weight names) are shared with passes/Edge: edgec/Passes/Edge/EdgeBuilders.h.
+//
+//===----------------------------------------------------------------------===//
 #ifndef EDGEC_LIB_CONVERSION_ONNXTOEDGE_COMMON_H
 #define EDGEC_LIB_CONVERSION_ONNXTOEDGE_COMMON_H
 
 #include "../../Dialect/Onnx/ConstantTensor.h"
 #include "edgec/Dialect/Edge/EdgeOps.h"
 #include "edgec/Dialect/Onnx/OnnxOps.h"
+#include "edgec/Passes/Edge/EdgeBuilders.h"
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
@@ -17,8 +23,6 @@ namespace edgec::conv {
 
 using onnx::ConstantTensor;
 
-/// The ONNX node name an op's location carries (NameLoc), or "?".
-std::string getNodeName(mlir::Operation *op);
 /// Emits `node '<name>' (<Op>): <reason>` at the op and returns failure.
 mlir::LogicalResult nodeError(mlir::Operation *op, const llvm::Twine &reason);
 
@@ -45,15 +49,6 @@ std::optional<llvm::SmallVector<float>> getConstFloats(mlir::Value v);
 /// A float element of a ConstantTensor as float.
 float getFloatAt(const ConstantTensor &c, int64_t i);
 
-/// A name for a derived weight: the source resource's key (or the node
-/// name) with `suffix`.
-std::string deriveName(mlir::Value source, mlir::Operation *node,
-                       llvm::StringRef suffix);
-/// Builds constant elements from packed bytes: a dense_resource blob named
-/// `name` when large, else inline dense elements.
-mlir::ElementsAttr makeElements(mlir::ShapedType type,
-                                llvm::ArrayRef<char> data,
-                                llvm::StringRef name);
 /// An edge.constant of f32 values.
 mlir::Value createF32Constant(mlir::OpBuilder &b, mlir::Location loc,
                               llvm::ArrayRef<int64_t> shape,
@@ -61,24 +56,6 @@ mlir::Value createF32Constant(mlir::OpBuilder &b, mlir::Location loc,
                               llvm::StringRef name = "edge_weight");
 /// A rank-0 f32 edge.constant.
 mlir::Value createScalar(mlir::OpBuilder &b, mlir::Location loc, float value);
-/// Packed elements of `c` permuted: result dimension i is input dimension
-/// perm[i]. `shape` (same element count) overrides the constant's shape.
-std::vector<char> permuteElements(const ConstantTensor &c,
-                                  llvm::ArrayRef<int64_t> perm,
-                                  llvm::ArrayRef<int64_t> shape = {});
-/// An edge.constant holding `c` permuted by `perm`.
-mlir::Value createPermutedConstant(mlir::OpBuilder &b, mlir::Location loc,
-                                   const ConstantTensor &c,
-                                   llvm::ArrayRef<int64_t> perm,
-                                   llvm::StringRef name);
-
-/// `type` with dimensions permuted (result dim i = input dim perm[i]).
-mlir::RankedTensorType permuteType(mlir::RankedTensorType type,
-                                   llvm::ArrayRef<int64_t> perm);
-llvm::SmallVector<int64_t> invertPermutation(llvm::ArrayRef<int64_t> perm);
-/// edge.transpose of `v` by `perm`.
-mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc,
-                            mlir::Value v, llvm::ArrayRef<int64_t> perm);
 /// edge.reshape of `v` to `shape`.
 mlir::Value createReshape(mlir::OpBuilder &b, mlir::Location loc,
                           mlir::Value v, llvm::ArrayRef<int64_t> shape);

@@ -13,6 +13,7 @@
 #include "Common.h"
 #include "edgec/Conversion/OnnxToEdge/OnnxToEdge.h"
 #include "edgec/Conversion/Passes.h"
+#include "edgec/Passes/Edge/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"

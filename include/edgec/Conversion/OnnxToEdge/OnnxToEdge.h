@@ -1,7 +1,8 @@
 //===- OnnxToEdge.h - onnx -> edge lowering patterns ------------*- C++ -*-===//
 //
-// Pattern sets of the onnx -> edge conversion, split by op family, and the
-// edge-level clean-ups it runs. The pass (convert-onnx-to-edge) applies the
+// Pattern sets of the onnx -> edge conversion, split by op family (the
+// edge-level clean-ups it runs after lowering are in
+// edgec/Passes/Edge/Passes.h). The pass (convert-onnx-to-edge) applies the
 // lowering patterns in one walk: every onnx op is visited once, and a pattern
 // that cannot lower its op reports why (naming the ONNX node) and fails.
 //
@@ -37,11 +38,6 @@ void populateOnnxToEdgePatterns(mlir::RewritePatternSet &patterns);
 /// spatial axes feeding Conv / AveragePool(count_include_pad) is folded into
 /// the window's pads.
 void populateOnnxPadFoldingPatterns(mlir::RewritePatternSet &patterns);
-
-/// edge-fold-transposes.
-void populateEdgeFoldTransposesPatterns(mlir::RewritePatternSet &patterns);
-/// edge-fuse-activations.
-void populateEdgeFuseActivationsPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace edgec
 

@@ -7,22 +7,24 @@
 // transpose per input and output.
 //
 //===----------------------------------------------------------------------===//
-#include "Common.h"
+#include "edgec/Passes/Edge/Passes.h"
+
+#include "ConstantTensor.h"
+#include "edgec/Dialect/Edge/EdgeOps.h"
+#include "edgec/Passes/Edge/EdgeBuilders.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
-#include "edgec/Conversion/OnnxToEdge/OnnxToEdge.h"
-#include "edgec/Conversion/Passes.h"
-
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace edgec {
 #define GEN_PASS_DEF_EDGEFOLDTRANSPOSES
-#include "edgec/Conversion/Passes.h.inc"
+#include "edgec/Passes/Edge/Passes.h.inc"
 } // namespace edgec
 
 using namespace mlir;
 using namespace edgec;
-using namespace edgec::conv;
+using onnx::ConstantTensor;
 
 namespace {
 

@@ -1,13 +1,13 @@
 //===- FuseActivations.cpp - edge-fuse-activations ------------------------===//
-#include "edgec/Conversion/OnnxToEdge/OnnxToEdge.h"
-#include "edgec/Conversion/Passes.h"
+#include "edgec/Passes/Edge/Passes.h"
+
 #include "edgec/Dialect/Edge/EdgeOps.h"
 
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace edgec {
 #define GEN_PASS_DEF_EDGEFUSEACTIVATIONS
-#include "edgec/Conversion/Passes.h.inc"
+#include "edgec/Passes/Edge/Passes.h.inc"
 } // namespace edgec
 
 using namespace mlir;
