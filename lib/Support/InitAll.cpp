@@ -35,7 +35,7 @@ void edgec::registerAllPasses() {
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();
-  // onnx-fold-constants, ..., the onnx-graph-cleanup pipeline.
+  // onnx-fold-constants, ..., onnx-graph-cleanup.
   edgec::registerGraphPasses();
   // convert-onnx-to-edge.
   edgec::registerConversionPasses();

@@ -18,13 +18,16 @@ namespace edgec {
 #define GEN_PASS_DECL
 #include "edgec/Passes/Graph/Passes.h.inc"
 
-/// Adds the onnx-graph-cleanup pipeline to `pm` (any op holding onnx ops,
-/// typically builtin.module): onnx-fold-constants, canonicalize,
-/// onnx-fold-batchnorm, onnx-decompose, canonicalize, cse.
-void buildGraphCleanupPipeline(mlir::OpPassManager &pm);
+/// registerGraphPasses() registers them all, onnx-graph-cleanup included.
+#define GEN_PASS_REGISTRATION
+#include "edgec/Passes/Graph/Passes.h.inc"
 
-/// Registers the Graph passes and the onnx-graph-cleanup pipeline.
-void registerGraphPasses();
+/// Adds the passes of onnx-graph-cleanup to `pm` (any op holding onnx ops,
+/// typically builtin.module): onnx-fold-constants, canonicalize,
+/// onnx-fold-batchnorm, onnx-decompose, canonicalize, cse. The
+/// onnx-graph-cleanup pass (createOnnxGraphCleanup) runs the same pipeline
+/// as one pass.
+void buildGraphCleanupPipeline(mlir::OpPassManager &pm);
 
 } // namespace edgec
 

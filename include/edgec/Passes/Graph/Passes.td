@@ -1,7 +1,8 @@
 //===- Passes.td - graph passes on the onnx dialect --------*- tablegen -*-===//
 //
 // passes/Graph: shape/constant folding, BN folding and decomposition on the
-// `onnx` dialect, run between the importer and convert-onnx-to-edge. Each
+// `onnx` dialect, run between the importer and convert-onnx-to-edge, and
+// onnx-graph-cleanup, the pipeline of them that every front end runs. Each
 // pass lives in its own file under passes/Graph/. The passes are op-agnostic:
 // they rewrite every onnx op nested under the op they run on.
 //
@@ -109,6 +110,26 @@ def OnnxDecompose : Pass<"onnx-decompose"> {
     Kept as they are: HardSigmoid, Softplus, Selu, Elu, Expand with a
     constant shape, GlobalAveragePool, Sub of a constant.
   }];
+}
+
+def OnnxGraphCleanup : Pass<"onnx-graph-cleanup"> {
+  let summary = "Graph cleanup on the onnx dialect before lowering: "
+                "onnx-fold-constants, canonicalize, onnx-fold-batchnorm, "
+                "onnx-decompose, canonicalize, cse";
+  let description = [{
+    Runs, as one pass, the pipeline every front end runs between the
+    importer and convert-onnx-to-edge (edgec::buildGraphCleanupPipeline,
+    passes/Graph/GraphCleanup.cpp):
+
+      onnx-fold-constants, canonicalize, onnx-fold-batchnorm,
+      onnx-decompose, canonicalize, cse
+
+    on the op it is scheduled on (typically builtin.module). Shape
+    arithmetic folds first so that BN folding and decomposition see static
+    types and constant operands; the second canonicalize and cse clean up
+    what the rewrites leave behind. It fails when one of them fails.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect"];
 }
 
 #endif // EDGEC_PASSES_GRAPH_PASSES_TD
