@@ -24,6 +24,9 @@ using namespace mlir;
 using namespace edgec;
 using namespace edgec::graph;
 namespace onnx = edgec::onnx;
+using onnx::broadcastShapes;
+using onnx::fromDouble;
+using onnx::toDouble;
 
 namespace {
 
@@ -80,10 +83,10 @@ struct DecomposeBatchNorm : OpRewritePattern<onnx::BatchNormalizationOp> {
     bool resource = false;
     for (Value v : {bn.getScale(), bn.getB(), bn.getInputMean(),
                     bn.getInputVar()}) {
-      std::optional<Literal> lit = getLiteral(v);
-      if (!lit || lit->elementType != elementType || lit->size() != channels)
+      std::optional<Literal> lit = Literal::get(v);
+      if (!lit || lit->getElementType() != elementType || lit->size() != channels)
         return rewriter.notifyMatchFailure(bn, "parameters not constant");
-      resource |= lit->resource;
+      resource |= lit->isResource();
       SmallVector<double> values;
       for (int64_t c = 0; c < channels; ++c)
         values.push_back(toDouble(lit->getFloat(c)));
@@ -93,7 +96,8 @@ struct DecomposeBatchNorm : OpRewritePattern<onnx::BatchNormalizationOp> {
     SmallVector<int64_t> shape(xType.getRank() - 1, 1);
     shape[0] = channels;
     Literal scale(shape, elementType), offset(shape, elementType);
-    scale.resource = offset.resource = resource;
+    scale.setResource(resource);
+    offset.setResource(resource);
     for (int64_t c = 0; c < channels; ++c) {
       double s = params[0][c] / std::sqrt(params[3][c] + eps);
       double t = params[1][c] - params[2][c] * s;
@@ -240,7 +244,7 @@ struct FoldGemmScales : OpRewritePattern<onnx::GemmOp> {
   /// a float constant or (`exact`) a product rounds.
   static std::optional<Literal> scaled(Value c, const APFloat &factor,
                                        bool exact) {
-    std::optional<Literal> lit = getLiteral(c);
+    std::optional<Literal> lit = Literal::get(c);
     if (!lit || !lit->isFloat())
       return std::nullopt;
     APFloat f = factor;
@@ -249,7 +253,7 @@ struct FoldGemmScales : OpRewritePattern<onnx::GemmOp> {
               &losesInfo);
     if (losesInfo)
       return std::nullopt;
-    for (int64_t i = 0, n = lit->size(); i < n; ++i) {
+    for (int64_t i = 0, n = lit->getNumStored(); i < n; ++i) {
       APFloat v = lit->getFloat(i);
       APFloat::opStatus status = v.multiply(f, APFloat::rmNearestTiesToEven);
       if (exact && status != APFloat::opOK)

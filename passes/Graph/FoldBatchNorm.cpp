@@ -25,14 +25,16 @@ using namespace mlir;
 using namespace edgec;
 using namespace edgec::graph;
 namespace onnx = edgec::onnx;
+using onnx::fromDouble;
+using onnx::toDouble;
 
 namespace {
 
 /// A float constant of `count` elements (any shape) as doubles.
 std::optional<SmallVector<double>> readFloats(Value v, Type elementType,
                                               int64_t count) {
-  std::optional<Literal> lit = getLiteral(v);
-  if (!lit || lit->elementType != elementType || lit->size() != count)
+  std::optional<Literal> lit = Literal::get(v);
+  if (!lit || lit->getElementType() != elementType || lit->size() != count)
     return std::nullopt;
   SmallVector<double> values;
   for (int64_t i = 0; i < count; ++i)
@@ -86,13 +88,13 @@ struct FoldBatchNorm : OpRewritePattern<onnx::BatchNormalizationOp> {
 
     // The weight operand, and for each of its elements its output channel.
     Value weight = producer->getOperand(1);
-    std::optional<Literal> w = getLiteral(weight);
-    if (!w || w->elementType != elementType)
+    std::optional<Literal> w = Literal::get(weight);
+    if (!w || w->getElementType() != elementType)
       return rewriter.notifyMatchFailure(bn, "weights not constant");
     int64_t n = w->size();
     SmallVector<int64_t> channelOf(n);
     if (isa<onnx::ConvOp>(producer)) {
-      if (w->shape.size() < 3 || w->shape[0] != channels)
+      if (w->getShape().size() < 3 || w->getShape()[0] != channels)
         return failure();
       int64_t inner = n / channels;
       for (int64_t i = 0; i < n; ++i)
@@ -100,11 +102,11 @@ struct FoldBatchNorm : OpRewritePattern<onnx::BatchNormalizationOp> {
     } else if (auto convT = dyn_cast<onnx::ConvTransposeOp>(producer)) {
       // W is [Cin, Cout/group, k...]; output channel = g * Cout/group + m.
       int64_t group = convT.getGroup();
-      if (w->shape.size() < 3 || group <= 0 || w->shape[0] % group != 0 ||
-          w->shape[1] * group != channels)
+      if (w->getShape().size() < 3 || group <= 0 || w->getShape()[0] % group != 0 ||
+          w->getShape()[1] * group != channels)
         return failure();
-      int64_t perGroupIn = w->shape[0] / group, perGroupOut = w->shape[1];
-      int64_t inner = n / (w->shape[0] * perGroupOut);
+      int64_t perGroupIn = w->getShape()[0] / group, perGroupOut = w->getShape()[1];
+      int64_t inner = n / (w->getShape()[0] * perGroupOut);
       for (int64_t i = 0; i < n; ++i) {
         int64_t ci = i / (perGroupOut * inner);
         int64_t m = (i / inner) % perGroupOut;
@@ -112,10 +114,10 @@ struct FoldBatchNorm : OpRewritePattern<onnx::BatchNormalizationOp> {
       }
     } else {
       auto gemm = cast<onnx::GemmOp>(producer);
-      if (w->shape.size() != 2 || xType.getRank() != 2)
+      if (w->getShape().size() != 2 || xType.getRank() != 2)
         return failure();
       bool transB = gemm.getTransB() != 0;
-      int64_t rows = w->shape[0], cols = w->shape[1];
+      int64_t rows = w->getShape()[0], cols = w->getShape()[1];
       if ((transB ? rows : cols) != channels)
         return failure();
       for (int64_t i = 0; i < n; ++i)
@@ -125,15 +127,15 @@ struct FoldBatchNorm : OpRewritePattern<onnx::BatchNormalizationOp> {
     // The old bias per output channel (Gemm: beta * C).
     Value bias = producer->getOperand(2);
     SmallVector<double> oldBias(channels, 0.0);
-    bool biasResource = w->resource;
+    bool biasResource = w->isResource();
     if (!isa<NoneType>(bias.getType())) {
-      std::optional<Literal> b = getLiteral(bias);
-      if (!b || b->elementType != elementType)
+      std::optional<Literal> b = Literal::get(bias);
+      if (!b || b->getElementType() != elementType)
         return rewriter.notifyMatchFailure(bn, "bias not constant");
-      biasResource |= b->resource;
+      biasResource |= b->isResource();
       if (b->size() == channels &&
-          (b->shape.size() == 1 ||
-           (b->shape.size() == 2 && b->shape[1] == channels))) {
+          (b->getShape().size() == 1 ||
+           (b->getShape().size() == 2 && b->getShape()[1] == channels))) {
         for (int64_t c = 0; c < channels; ++c)
           oldBias[c] = toDouble(b->getFloat(c));
       } else if (b->size() == 1) {
@@ -158,8 +160,8 @@ struct FoldBatchNorm : OpRewritePattern<onnx::BatchNormalizationOp> {
     Location loc = rewriter.getFusedLoc({producer->getLoc(), bn.getLoc()});
     rewriter.setInsertionPoint(producer);
     Value wConst =
-        buildFloats(rewriter, weight.getLoc(), w->shape, elementType, newW,
-                    w->resource);
+        buildFloats(rewriter, weight.getLoc(), w->getShape(), elementType, newW,
+                    w->isResource());
     Value bConst = buildFloats(rewriter, bias.getLoc(), {channels},
                                elementType, newB, biasResource);
     Operation *folded = rewriter.clone(*producer);

@@ -10,153 +10,18 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/SymbolTable.h"
 
-#include <cstring>
-
 using namespace mlir;
 using namespace edgec;
 using namespace edgec::graph;
+using onnx::broadcastShapes;
+using onnx::fromDouble;
+using onnx::normalizeSliceAxis;
+using onnx::numElements;
 namespace onnx = edgec::onnx;
 
 //===----------------------------------------------------------------------===//
-// Literal
+// Types
 //===----------------------------------------------------------------------===//
-
-Literal::Literal(ArrayRef<int64_t> shape, Type elementType)
-    : shape(shape), elementType(elementType),
-      bytes(onnx::getPackedElementBytes(elementType)),
-      data(numElements(shape) * onnx::getPackedElementBytes(elementType)) {}
-
-int64_t Literal::size() const { return numElements(shape); }
-
-bool Literal::isUnsigned() const {
-  auto t = dyn_cast<IntegerType>(elementType);
-  return t && (t.isUnsigned() || t.getWidth() == 1);
-}
-
-APInt Literal::getBits(int64_t i) const {
-  APInt wide(bytes * 8, 0);
-  llvm::LoadIntFromMemory(wide, reinterpret_cast<const uint8_t *>(element(i)),
-                          bytes);
-  return wide.trunc(elementType.getIntOrFloatBitWidth());
-}
-
-void Literal::setBits(int64_t i, const APInt &bits) {
-  llvm::StoreIntToMemory(bits.zextOrTrunc(bytes * 8),
-                         reinterpret_cast<uint8_t *>(element(i)), bytes);
-}
-
-APFloat Literal::getFloat(int64_t i) const {
-  return APFloat(cast<FloatType>(elementType).getFloatSemantics(), getBits(i));
-}
-
-int64_t Literal::getInt64(int64_t i) const {
-  APInt bits = getBits(i);
-  return isUnsigned() ? static_cast<int64_t>(bits.getZExtValue())
-                      : bits.getSExtValue();
-}
-
-SmallVector<int64_t> Literal::getInt64s() const {
-  SmallVector<int64_t> values;
-  for (int64_t i = 0, e = size(); i < e; ++i)
-    values.push_back(getInt64(i));
-  return values;
-}
-
-std::optional<Literal> graph::getLiteral(Value v) {
-  if (!v || isa<NoneType>(v.getType()))
-    return std::nullopt;
-  std::optional<onnx::ConstantTensor> c = onnx::ConstantTensor::get(v);
-  if (!c)
-    return std::nullopt;
-  Literal lit(c->getShape(), c->getElementType());
-  lit.resource = c->isResource();
-  ArrayRef<char> raw = c->getRawData();
-  if (c->isSplat()) {
-    for (int64_t i = 0, e = lit.size(); i < e; ++i)
-      std::memcpy(lit.element(i), raw.data(), lit.bytes);
-  } else {
-    std::memcpy(lit.data.data(), raw.data(), lit.data.size());
-  }
-  return lit;
-}
-
-//===----------------------------------------------------------------------===//
-// Shapes
-//===----------------------------------------------------------------------===//
-
-int64_t graph::numElements(ArrayRef<int64_t> shape) {
-  int64_t n = 1;
-  for (int64_t d : shape)
-    n *= d;
-  return n;
-}
-
-SmallVector<int64_t> graph::stridesOf(ArrayRef<int64_t> shape) {
-  SmallVector<int64_t> strides(shape.size(), 1);
-  for (int64_t i = static_cast<int64_t>(shape.size()) - 2; i >= 0; --i)
-    strides[i] = strides[i + 1] * shape[i + 1];
-  return strides;
-}
-
-std::optional<SmallVector<int64_t>>
-graph::broadcastShapes(ArrayRef<SmallVector<int64_t>> shapes) {
-  size_t rank = 0;
-  for (const auto &s : shapes)
-    rank = std::max(rank, s.size());
-  SmallVector<int64_t> out(rank, 1);
-  SmallVector<bool> dynamic(rank, false);
-  for (const auto &s : shapes) {
-    size_t lead = rank - s.size();
-    for (size_t i = 0; i < s.size(); ++i) {
-      int64_t d = s[i];
-      int64_t &o = out[lead + i];
-      if (ShapedType::isDynamic(d)) {
-        dynamic[lead + i] = true;
-        continue;
-      }
-      if (d == 1)
-        continue;
-      if (o != 1 && o != d)
-        return std::nullopt;
-      o = d;
-    }
-  }
-  for (size_t i = 0; i < rank; ++i)
-    if (dynamic[i] && out[i] == 1)
-      out[i] = ShapedType::kDynamic;
-  return out;
-}
-
-SmallVector<int64_t> graph::broadcastStrides(ArrayRef<int64_t> in,
-                                             ArrayRef<int64_t> out) {
-  SmallVector<int64_t> inStrides = stridesOf(in);
-  SmallVector<int64_t> strides(out.size(), 0);
-  size_t lead = out.size() - in.size();
-  for (size_t i = 0; i < in.size(); ++i)
-    strides[lead + i] = in[i] == 1 ? 0 : inStrides[i];
-  return strides;
-}
-
-void graph::forEachIndex(
-    ArrayRef<int64_t> shape, ArrayRef<SmallVector<int64_t>> strides,
-    llvm::function_ref<void(int64_t, ArrayRef<int64_t>)> fn) {
-  int64_t total = numElements(shape);
-  int64_t rank = shape.size();
-  SmallVector<int64_t> index(rank, 0);
-  SmallVector<int64_t> offsets(strides.size(), 0);
-  for (int64_t n = 0; n < total; ++n) {
-    fn(n, offsets);
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      for (auto [k, s] : llvm::enumerate(strides))
-        offsets[k] += s[d];
-      if (++index[d] < shape[d])
-        break;
-      for (auto [k, s] : llvm::enumerate(strides))
-        offsets[k] -= s[d] * shape[d];
-      index[d] = 0;
-    }
-  }
-}
 
 RankedTensorType graph::refineType(Type declared, ArrayRef<int64_t> inferred) {
   auto shaped = dyn_cast<TensorType>(declared);
@@ -248,21 +113,18 @@ void graph::updateFunctionResultTypes(Operation *root) {
 
 Value graph::buildConstant(OpBuilder &b, Location loc, const Literal &lit,
                            bool forceResource) {
-  auto type = RankedTensorType::get(lit.shape, lit.elementType);
+  RankedTensorType type = lit.getType();
   int64_t n = lit.size();
-  bool splat = n > 1;
-  for (int64_t i = 1; splat && i < n; ++i)
-    splat = std::memcmp(lit.element(i), lit.element(0), lit.bytes) == 0;
   ElementsAttr attr;
-  if (splat) {
-    attr = onnx::buildElements(type, ArrayRef<char>(lit.data).take_front(lit.bytes),
-                               false);
-  } else if (forceResource && n > 1 && !lit.elementType.isInteger(1)) {
-    AsmResourceBlob blob =
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(lit.data, lit.bytes);
+  if (n > 1 && lit.allElementsEqual()) {
+    attr = onnx::buildElements(
+        type, lit.getRawData().take_front(lit.getElementBytes()), false);
+  } else if (forceResource && n > 1 && !lit.getElementType().isInteger(1)) {
+    AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
+        lit.getRawData(), lit.getElementBytes());
     attr = DenseResourceElementsAttr::get(type, "onnx_folded", std::move(blob));
   } else {
-    attr = onnx::buildElements(type, lit.data, lit.resource);
+    attr = lit.toElementsAttr();
   }
   return onnx::ConstantOp::create(b, loc, type, attr).getResult();
 }
@@ -284,36 +146,6 @@ Value graph::buildI64Constant(OpBuilder &b, Location loc,
   return buildConstant(b, loc, lit);
 }
 
-graph::SliceAxis graph::normalizeSliceAxis(int64_t dim, int64_t start,
-                                          int64_t end, int64_t step) {
-  if (start < 0)
-    start += dim;
-  if (end < 0)
-    end += dim;
-  if (step > 0) {
-    start = std::clamp<int64_t>(start, 0, dim);
-    end = std::clamp<int64_t>(end, 0, dim);
-    return {start, end > start ? (end - start + step - 1) / step : 0};
-  }
-  start = std::clamp<int64_t>(start, 0, dim - 1);
-  end = std::clamp<int64_t>(end, -1, dim - 1);
-  return {start, start > end ? (start - end - step - 1) / (-step) : 0};
-}
-
-double graph::toDouble(const APFloat &f) {
-  APFloat d = f;
-  bool losesInfo;
-  d.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven, &losesInfo);
-  return d.convertToDouble();
-}
-
-APFloat graph::fromDouble(double v, FloatType type) {
-  APFloat f(v);
-  bool losesInfo;
-  f.convert(type.getFloatSemantics(), APFloat::rmNearestTiesToEven, &losesInfo);
-  return f;
-}
-
 //===----------------------------------------------------------------------===//
 // Result shape inference
 //===----------------------------------------------------------------------===//
@@ -331,7 +163,7 @@ std::optional<Shape> shapeOf(Value v) {
 }
 
 std::optional<SmallVector<int64_t>> constInts(Value v) {
-  std::optional<Literal> lit = getLiteral(v);
+  std::optional<Literal> lit = Literal::get(v);
   if (!lit || lit->isFloat())
     return std::nullopt;
   return lit->getInt64s();

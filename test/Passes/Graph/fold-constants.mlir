@@ -277,6 +277,27 @@ func.func @expand_too_large() -> tensor<?x2xi64> {
 
 // -----
 
+// A splat result has no element budget (it is stored once): Expand of a splat
+// to 70000 x 2, and Transpose / Tile of it, stay splats.
+// CHECK-LABEL: func.func @splat_results
+// CHECK-DAG: onnx.Constant dense<7> : tensor<70000x2xi64>
+// CHECK-DAG: onnx.Constant dense<7> : tensor<2x70000xi64>
+// CHECK-DAG: onnx.Constant dense<7> : tensor<140000x2xi64>
+// CHECK-NOT: onnx.Expand
+// CHECK-NOT: onnx.Transpose
+// CHECK-NOT: onnx.Tile
+func.func @splat_results() -> (tensor<?x2xi64>, tensor<2x70000xi64>, tensor<?x?xi64>) {
+  %x = onnx.Constant dense<7> : tensor<1x2xi64>
+  %s = onnx.Constant dense<[70000, 2]> : tensor<2xi64>
+  %0 = "onnx.Expand"(%x, %s) : (tensor<1x2xi64>, tensor<2xi64>) -> tensor<?x2xi64>
+  %1 = "onnx.Transpose"(%0) {perm = array<i64: 1, 0>} : (tensor<?x2xi64>) -> tensor<2x70000xi64>
+  %r = onnx.Constant dense<[2, 1]> : tensor<2xi64>
+  %2 = "onnx.Tile"(%0, %r) : (tensor<?x2xi64>, tensor<2xi64>) -> tensor<?x?xi64>
+  return %0, %1, %2 : tensor<?x2xi64>, tensor<2x70000xi64>, tensor<?x?xi64>
+}
+
+// -----
+
 // A weight's Transpose folds and stays a resource blob (more than 64
 // elements). Its values: the blob below holds 0, 1, ..., 71 as f32 in a
 // 8x9 matrix; the transpose starts 0, 9, 18, ...
