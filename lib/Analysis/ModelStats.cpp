@@ -5,6 +5,9 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Analysis/ModelStats.h"
 
+#include "edgec/Support/GraphSignature.h"
+#include "edgec/Support/NodeName.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -92,24 +95,6 @@ std::string typeToString(Type type) {
   llvm::raw_string_ostream os(s);
   type.print(os);
   return s;
-}
-
-/// The ONNX node name carried by `loc`: the first NameLoc found, looking
-/// through fused and call-site locations.
-std::string nodeNameFromLoc(Location loc) {
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = dyn_cast<FusedLoc>(loc)) {
-    for (Location inner : fused.getLocations()) {
-      std::string n = nodeNameFromLoc(inner);
-      if (!n.empty())
-        return n;
-    }
-    return {};
-  }
-  if (auto callSite = dyn_cast<CallSiteLoc>(loc))
-    return nodeNameFromLoc(callSite.getCallee());
-  return {};
 }
 
 TensorInfo describeValue(Value value, std::string name) {
@@ -294,17 +279,9 @@ std::optional<uint64_t> elementBytes(Type elementType, uint64_t count) {
 
 bool computeModelStats(ModuleOp module, ModelStats &stats, std::string &error) {
   stats = ModelStats();
-  func::FuncOp func;
-  for (auto candidate : module.getOps<func::FuncOp>()) {
-    if (!candidate.isExternal()) {
-      func = candidate;
-      break;
-    }
-  }
-  if (!func) {
-    error = "the module has no function with a body";
+  func::FuncOp func = getGraphFunction(module, error);
+  if (!func)
     return false;
-  }
 
   auto stringAttr = [&](llvm::StringRef name) -> std::string {
     if (auto attr = module->getAttrOfType<StringAttr>(name))
@@ -375,7 +352,7 @@ bool computeModelStats(ModuleOp module, ModelStats &stats, std::string &error) {
 
     LayerStats layer;
     layer.index = stats.layers.size();
-    layer.name = nodeNameFromLoc(op.getLoc());
+    layer.name = getOnnxNodeName(op.getLoc());
     layer.opType = opTypeOf(&op);
     std::string baseName =
         layer.name.empty() ? layer.opType + "#" + std::to_string(layer.index)

@@ -14,6 +14,7 @@
 
 #include "edgec/Dialect/Onnx/OnnxDialect.h"
 #include "edgec/Dialect/Onnx/OnnxOps.h"
+#include "edgec/Support/NodeName.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
@@ -77,7 +78,6 @@ namespace {
 
 using import::convertElementType;
 using import::convertTensor;
-using import::TensorForm;
 
 class GraphImporter {
 public:
@@ -172,7 +172,7 @@ bool GraphImporter::importInitializers(const std::set<std::string> &used) {
       continue;
     std::string tensorError;
     ElementsAttr value =
-        convertTensor(t, ctx, TensorForm::Resource,
+        convertTensor(t, ctx, ConstantForm::Resource,
                       "initializer '" + t.name() + "'", t.name(), tensorError);
     if (!value)
       return fail(tensorError);
@@ -216,10 +216,10 @@ bool GraphImporter::importConstantNode(const ::onnx::NodeProto &node) {
                 "constants)");
   }
   std::string tensorError;
-  ElementsAttr value = convertTensor(
-      tensor, ctx, TensorForm::InlineIfSmall,
-      "tensor '" + name + "' of " + describe(node), node.output(0),
-      tensorError);
+  ElementsAttr value =
+      convertTensor(tensor, ctx, ConstantForm::InlineIfSmall,
+                    "tensor '" + name + "' of " + describe(node),
+                    node.output(0), tensorError);
   if (!value)
     return fail(tensorError);
   auto op =
@@ -272,7 +272,7 @@ bool GraphImporter::convertAttribute(const ::onnx::NodeProto &node,
   }
   case AP::TENSOR: {
     std::string tensorError;
-    value = convertTensor(attr.t(), ctx, TensorForm::InlineIfSmall,
+    value = convertTensor(attr.t(), ctx, ConstantForm::InlineIfSmall,
                           "tensor " + what, node.name() + "." + attr.name(),
                           tensorError);
     if (!value)
@@ -449,11 +449,10 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
   return module;
 }
 
-/// Describes a diagnostic location: the node for a NameLoc, else nothing.
+/// Describes a diagnostic location: the node it names, else nothing.
 std::string describeLocation(Location loc) {
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return "node '" + name.getName().str() + "': ";
-  return "";
+  std::string node = getOnnxNodeName(loc);
+  return node.empty() ? "" : "node '" + node + "': ";
 }
 
 } // namespace

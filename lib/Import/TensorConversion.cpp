@@ -1,7 +1,6 @@
 //===- TensorConversion.cpp - ONNX TensorProto to MLIR attributes ---------===//
 #include "TensorConversion.h"
 
-#include "mlir/IR/AsmState.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/MLIRContext.h"
@@ -200,7 +199,7 @@ bool extractPayload(const TensorProto &t, int64_t numElements,
 } // namespace
 
 ElementsAttr convertTensor(const TensorProto &t, MLIRContext &ctx,
-                           TensorForm form, StringRef what,
+                           ConstantForm form, StringRef what,
                            StringRef resourceKey, std::string &error) {
   if (t.data_type() == TensorProto::STRING) {
     error = (what + " is a string tensor; edgec does not support string "
@@ -234,21 +233,10 @@ ElementsAttr convertTensor(const TensorProto &t, MLIRContext &ctx,
   if (!extractPayload(t, numElements, dims, what, bytes, error))
     return {};
 
+  // The payload is little-endian at the element's byte width, booleans one
+  // byte each: ConstantTensor's packed form.
   auto type = RankedTensorType::get(dims, elementType);
-  bool inlineIt = numElements == 0 ||
-                  (form == TensorForm::InlineIfSmall &&
-                   numElements <= kMaxInlineElements);
-  if (inlineIt) {
-    if (t.data_type() == TensorProto::BOOL) {
-      SmallVector<bool> values(bytes.begin(), bytes.end());
-      return DenseElementsAttr::get(type, ArrayRef<bool>(values));
-    }
-    return DenseElementsAttr::getFromRawBuffer(type, bytes);
-  }
-  AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
-      bytes, elementSize(t.data_type()), /*dataIsMutable=*/false);
-  std::string key = sanitizeName(resourceKey);
-  return DenseResourceElementsAttr::get(type, key, std::move(blob));
+  return buildElementsAttr(type, bytes, sanitizeName(resourceKey), form);
 }
 
 } // namespace edgec::import

@@ -8,6 +8,8 @@
 #ifndef EDGEC_LIB_IMPORT_TENSORCONVERSION_H
 #define EDGEC_LIB_IMPORT_TENSORCONVERSION_H
 
+#include "edgec/Support/ConstantTensor.h"
+
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -20,10 +22,6 @@
 #include <vector>
 
 namespace edgec::import {
-
-/// Elements at or below this count are printed inline (ONNX Constant nodes and
-/// tensor attributes); larger ones and all initializers become resources.
-constexpr int64_t kMaxInlineElements = 16;
 
 /// Name of an ONNX TensorProto data type ("FLOAT", "STRING", ...).
 std::string onnxTypeName(int32_t dataType);
@@ -38,19 +36,14 @@ mlir::Type convertElementType(int32_t dataType, mlir::MLIRContext &ctx,
 /// Formats dims as `[3, 4]`.
 std::string formatDims(llvm::ArrayRef<int64_t> dims);
 
-enum class TensorForm {
-  /// Always a dense resource (never printed inline): initializers.
-  Resource,
-  /// Inline dense elements when small (<= kMaxInlineElements), else resource.
-  InlineIfSmall,
-};
-
 /// Converts `tensor` (whose data must already be inline, not external) to an
-/// elements attribute. `what` names the tensor in errors ("initializer 'W'");
-/// `resourceKey` is the hint for the resource's key. Returns null and sets
-/// `error` (without the file prefix) on failure.
+/// elements attribute built by edgec::buildElementsAttr in `form`
+/// (initializers: ConstantForm::Resource; Constant nodes and tensor
+/// attributes: ConstantForm::InlineIfSmall). `what` names the tensor in
+/// errors ("initializer 'W'"); `resourceKey` is the hint for the resource's
+/// key. Returns null and sets `error` (without the file prefix) on failure.
 mlir::ElementsAttr convertTensor(const ::onnx::TensorProto &tensor,
-                                 mlir::MLIRContext &ctx, TensorForm form,
+                                 mlir::MLIRContext &ctx, ConstantForm form,
                                  llvm::StringRef what,
                                  llvm::StringRef resourceKey,
                                  std::string &error);

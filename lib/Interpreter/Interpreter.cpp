@@ -1,8 +1,9 @@
 //===- Interpreter.cpp - host execution of edge IR ------------------------===//
 #include "edgec/Interpreter/Interpreter.h"
 
-#include "../Dialect/Onnx/ConstantTensor.h"
 #include "edgec/Dialect/Edge/EdgeOps.h"
+#include "edgec/Support/ConstantTensor.h"
+#include "edgec/Support/NodeName.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 
@@ -19,49 +20,9 @@ using namespace mlir;
 
 namespace edgec {
 
-bool getElemType(Type type, ElemType &out) {
-  // Quantized tensors hold their storage integers.
-  if (auto q = dyn_cast<quant::QuantizedType>(type))
-    type = q.getStorageType();
-  if (type.isF32())
-    out = ElemType::F32;
-  else if (type.isInteger(1))
-    out = ElemType::Bool;
-  else if (type.isSignlessInteger(8) || type.isSignedInteger(8))
-    out = ElemType::I8;
-  else if (type.isSignlessInteger(16) || type.isSignedInteger(16))
-    out = ElemType::I16;
-  else if (type.isSignlessInteger(32) || type.isSignedInteger(32))
-    out = ElemType::I32;
-  else if (type.isSignlessInteger(64) || type.isSignedInteger(64))
-    out = ElemType::I64;
-  else if (type.isUnsignedInteger(8))
-    out = ElemType::U8;
-  else
-    return false;
-  return true;
-}
-
-static std::string typeString(Type type) {
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  type.print(os);
-  return s;
-}
 
 std::string Interpreter::describeOp(Operation *op) {
-  std::string node;
-  op->getLoc()->walk([&](Location l) {
-    if (auto nameLoc = dyn_cast<NameLoc>(l)) {
-      node = nameLoc.getName().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  std::string opName = op->getName().getStringRef().str();
-  if (node.empty())
-    return "op '" + opName + "'";
-  return "node '" + node + "' (" + opName + ")";
+  return edgec::describeOp(op);
 }
 
 namespace {
@@ -78,31 +39,6 @@ struct Buffer {
     return static_cast<int32_t>(n);
   }
 };
-
-bool isSupportedTensorType(Type type, std::string &why) {
-  auto ranked = dyn_cast<RankedTensorType>(type);
-  if (!ranked || !ranked.hasStaticShape()) {
-    why = "tensor type " + typeString(type) + " is not statically shaped";
-    return false;
-  }
-  ElemType e;
-  if (!getElemType(ranked.getElementType(), e)) {
-    why = "element type " + typeString(ranked.getElementType()) +
-          " is not supported by the interpreter";
-    return false;
-  }
-  if (ranked.getRank() > EDGERT_MAX_RANK) {
-    why = "rank " + std::to_string(ranked.getRank()) + " exceeds the runtime's " +
-          std::to_string(EDGERT_MAX_RANK);
-    return false;
-  }
-  if (ranked.getNumElements() > INT32_MAX / 8) {
-    why = "tensor of " + std::to_string(ranked.getNumElements()) +
-          " elements is too large";
-    return false;
-  }
-  return true;
-}
 
 SmallVector<int32_t, 6> toI32(ArrayRef<int64_t> v) {
   SmallVector<int32_t, 6> r;
@@ -227,8 +163,8 @@ public:
 };
 
 LogicalResult Executor::constant(edge::ConstantOp op) {
-  std::optional<onnx::ConstantTensor> ct =
-      onnx::ConstantTensor::get(cast<Attribute>(op.getValue()));
+  std::optional<ConstantTensor> ct =
+      ConstantTensor::get(cast<Attribute>(op.getValue()));
   if (!ct)
     return fail(op, "cannot read the constant's value (elided or malformed "
                     "resource blob?)");
@@ -300,10 +236,10 @@ std::string Interpreter::checkSupported(Operation *op) {
     return describeOp(op) + ": op is not supported by the interpreter";
   std::string why;
   for (Type t : op->getOperandTypes())
-    if (!isSupportedTensorType(t, why))
+    if (!isHostTensorType(t, why))
       return describeOp(op) + ": " + why;
   for (Type t : op->getResultTypes())
-    if (!isSupportedTensorType(t, why))
+    if (!isHostTensorType(t, why))
       return describeOp(op) + ": " + why;
   edge::KernelCall call;
   if (failed(cast<edge::KernelOpInterface>(op).describeKernel(call, why)))
@@ -314,46 +250,6 @@ std::string Interpreter::checkSupported(Operation *op) {
 
 Interpreter::Interpreter(func::FuncOp func) : func(func) {}
 Interpreter::~Interpreter() = default;
-
-bool getFunctionSignature(func::FuncOp func, std::vector<GraphTensorInfo> &inputs,
-                          std::vector<GraphTensorInfo> &outputs,
-                          std::string &error) {
-  FunctionType type = func.getFunctionType();
-  auto info = [&](Type t, DictionaryAttr attrs, const std::string &fallback,
-                  GraphTensorInfo &out) -> bool {
-    out.name = fallback;
-    if (attrs)
-      if (auto name = attrs.getAs<StringAttr>("onnx.name"))
-        out.name = name.str();
-    std::string why;
-    if (!isSupportedTensorType(t, why)) {
-      error = "graph " + fallback.substr(0, fallback.find('_')) + " '" +
-              out.name + "': " + why;
-      return false;
-    }
-    auto ranked = cast<RankedTensorType>(t);
-    getElemType(ranked.getElementType(), out.type);
-    out.shape.assign(ranked.getShape().begin(), ranked.getShape().end());
-    return true;
-  };
-  inputs.clear();
-  outputs.clear();
-  for (unsigned i = 0; i < type.getNumInputs(); ++i) {
-    GraphTensorInfo ti;
-    if (!info(type.getInput(i), func.getArgAttrDict(i),
-              "input_" + std::to_string(i), ti))
-      return false;
-    inputs.push_back(ti);
-  }
-  for (unsigned i = 0; i < type.getNumResults(); ++i) {
-    GraphTensorInfo ti;
-    if (!info(type.getResult(i), func.getResultAttrDict(i),
-              "output_" + std::to_string(i), ti))
-      return false;
-    outputs.push_back(ti);
-  }
-  return true;
-}
 
 std::unique_ptr<Interpreter> Interpreter::create(func::FuncOp func,
                                                  std::string &error) {

@@ -2,11 +2,12 @@
 #include "edgec/Pipeline/FreezeInputs.h"
 
 #include "edgec/Dialect/Onnx/OnnxOps.h"
+#include "edgec/Support/ConstantTensor.h"
+#include "edgec/Support/GraphSignature.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/STLExtras.h"
@@ -28,28 +29,6 @@ std::string parseFreezeInputSpec(llvm::StringRef spec, std::string &name,
   return "";
 }
 
-/// The host element type of an MLIR element type, if a tensor file can hold
-/// it (the mapping of the interpreter's getElemType).
-static bool hostElemType(Type type, ElemType &out) {
-  if (type.isF32())
-    out = ElemType::F32;
-  else if (type.isInteger(1))
-    out = ElemType::Bool;
-  else if (type.isUnsignedInteger(8))
-    out = ElemType::U8;
-  else if (type.isInteger(8))
-    out = ElemType::I8;
-  else if (type.isInteger(16))
-    out = ElemType::I16;
-  else if (type.isInteger(32))
-    out = ElemType::I32;
-  else if (type.isInteger(64))
-    out = ElemType::I64;
-  else
-    return false;
-  return true;
-}
-
 static std::string typeString(Type type) {
   std::string s;
   llvm::raw_string_ostream os(s);
@@ -57,43 +36,14 @@ static std::string typeString(Type type) {
   return s;
 }
 
-/// The tensor's contents as an ElementsAttr of `type`: inline for small
-/// tensors (the folders read them either way), a dense_resource blob
-/// otherwise, as the importer does for initializers.
-static ElementsAttr makeValue(RankedTensorType type, const HostTensor &t,
-                              const std::string &key) {
-  int64_t n = t.numElements();
-  if (t.type == ElemType::Bool) {
-    SmallVector<bool> values;
-    for (char c : t.data)
-      values.push_back(c != 0);
-    return DenseElementsAttr::get(type, ArrayRef<bool>(values));
-  }
-  if (n <= 64)
-    return DenseElementsAttr::getFromRawBuffer(
-        type, ArrayRef<char>(t.data.data(), t.data.size()));
-  AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
-      ArrayRef<char>(t.data.data(), t.data.size()), elemTypeSize(t.type),
-      /*dataIsMutable=*/false);
-  return DenseResourceElementsAttr::get(type, key, std::move(blob));
-}
-
 LogicalResult freezeInputs(ModuleOp module,
                            const std::vector<FrozenInput> &inputs,
                            std::string &error) {
   if (inputs.empty())
     return success();
-  func::FuncOp func;
-  for (auto f : module.getOps<func::FuncOp>())
-    if (!f.isExternal()) {
-      if (func) {
-        error = "--freeze-input: the module has more than one function";
-        return failure();
-      }
-      func = f;
-    }
+  func::FuncOp func = getGraphFunction(module, error);
   if (!func) {
-    error = "--freeze-input: the model has no graph function";
+    error = "--freeze-input: " + error;
     return failure();
   }
   auto argName = [&](unsigned i) {
@@ -128,7 +78,7 @@ LogicalResult freezeInputs(ModuleOp module,
     auto type = dyn_cast<RankedTensorType>(func.getArgument(found).getType());
     ElemType elem;
     if (!type || !type.hasStaticShape() ||
-        !hostElemType(type.getElementType(), elem)) {
+        !getElemType(type.getElementType(), elem)) {
       error = in.file + ": graph input '" + in.name + "' has type " +
               typeString(func.getArgument(found).getType()) +
               ", which cannot be frozen from a tensor file";
@@ -169,7 +119,11 @@ LogicalResult freezeInputs(ModuleOp module,
     std::string key = "frozen_";
     for (char c : in->name)
       key += (llvm::isAlnum(c) || c == '_' || c == '.') ? c : '_';
-    ElementsAttr value = makeValue(type, in->value, key);
+    // HostTensor data is ConstantTensor's packed form (bools one byte each).
+    // Small tensors stay inline (the folders read them either way), others
+    // become dense_resource blobs, as the importer's initializers are.
+    ElementsAttr value = buildElementsAttr(type, ArrayRef<char>(in->value.data),
+                                           key, ConstantForm::InlineIfSmall);
     auto constant = onnx::ConstantOp::create(b, loc, type, value);
     arg.replaceAllUsesWith(constant.getResult());
     erase.set(index);

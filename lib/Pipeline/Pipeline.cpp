@@ -5,6 +5,7 @@
 #include "edgec/Passes/Edge/Passes.h"
 #include "edgec/Passes/Graph/Passes.h"
 #include "edgec/Passes/Quantize/Passes.h"
+#include "edgec/Support/NodeName.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -29,18 +30,6 @@ void buildLowerToEdgePipeline(OpPassManager &pm,
   // Pre-quantized (QDQ) models: integer ops with the model's parameters.
   pm.addNestedPass<func::FuncOp>(createEdgeFoldQDQ());
   pm.addPass(createCanonicalizerPass());
-}
-
-std::string getOnnxNodeName(Location loc) {
-  std::string name;
-  loc->walk([&](Location l) {
-    if (auto nameLoc = dyn_cast<NameLoc>(l)) {
-      name = nameLoc.getName().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return name;
 }
 
 LogicalResult lowerToEdge(ModuleOp module, const PipelineOptions &options,

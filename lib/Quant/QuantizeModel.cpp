@@ -4,6 +4,8 @@
 #include "edgec/Interpreter/Interpreter.h"
 #include "edgec/Passes/Quantize/Passes.h"
 #include "edgec/Pipeline/Pipeline.h"
+#include "edgec/Support/GraphSignature.h"
+#include "edgec/Support/NodeName.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -23,22 +25,6 @@ using namespace mlir;
 using namespace edgec;
 
 namespace {
-
-func::FuncOp getSingleFunction(ModuleOp module, std::string &error) {
-  func::FuncOp found;
-  for (auto f : module.getOps<func::FuncOp>()) {
-    if (f.isExternal())
-      continue;
-    if (found) {
-      error = "the module has more than one function";
-      return nullptr;
-    }
-    found = f;
-  }
-  if (!found)
-    error = "the module has no function";
-  return found;
-}
 
 /// The values of `tensor` as doubles: f32 as is, quantized storage
 /// dequantized with `type`'s per-tensor parameters.
@@ -104,7 +90,7 @@ LogicalResult edgec::quantizeModule(ModuleOp module,
             "' (expected int8 or int16)";
     return failure();
   }
-  func::FuncOp func = getSingleFunction(module, error);
+  func::FuncOp func = getGraphFunction(module, error);
   if (!func || failed(prepareForQuantization(module, error)))
     return failure();
   MLIRContext *ctx = module.getContext();
@@ -154,9 +140,9 @@ LogicalResult
 edgec::compareTensors(ModuleOp floatModule, ModuleOp quantModule,
                       const std::vector<std::vector<HostTensor>> &inputs,
                       std::vector<TensorError> &out, std::string &error) {
-  func::FuncOp floatFunc = getSingleFunction(floatModule, error);
-  func::FuncOp quantFunc = floatFunc ? getSingleFunction(quantModule, error)
-                                     : nullptr;
+  func::FuncOp floatFunc = getGraphFunction(floatModule, error);
+  func::FuncOp quantFunc =
+      floatFunc ? getGraphFunction(quantModule, error) : nullptr;
   if (!floatFunc || !quantFunc)
     return failure();
   auto floatInterp = Interpreter::create(floatFunc, error);

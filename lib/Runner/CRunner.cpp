@@ -2,6 +2,7 @@
 #include "edgec/Runner/CRunner.h"
 
 #include "edgec/Passes/Memory/Passes.h"
+#include "edgec/Support/GraphSignature.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -187,11 +188,12 @@ LogicalResult writeCModel(ModuleOp module,
   if (failed(pm.run(module)))
     return failWith("memory planning failed");
 
-  SmallVector<func::FuncOp> funcs(module.getOps<func::FuncOp>());
-  if (funcs.size() != 1)
-    return failWith("expected one function after lowering");
+  std::string why;
+  func::FuncOp func = getGraphFunction(module, why);
+  if (!func)
+    return failWith(why);
   OwningOpRef<ModuleOp> cModule = ModuleOp::create(UnknownLoc::get(ctx));
-  if (failed(ctarget::buildCModule(funcs[0], options, *cModule, info)))
+  if (failed(ctarget::buildCModule(func, options, *cModule, info)))
     return failWith("lowering to C failed");
 
   std::string header, source;
@@ -266,16 +268,9 @@ std::unique_ptr<CProgram> CProgram::build(ModuleOp module,
   if (opts.cc.empty())
     opts.cc = hostCCompiler();
 
-  func::FuncOp func;
-  for (auto f : module.getOps<func::FuncOp>())
-    if (!f.isExternal()) {
-      func = f;
-      break;
-    }
-  if (!func) {
-    error = "the model has no graph function";
+  func::FuncOp func = getGraphFunction(module, error);
+  if (!func)
     return nullptr;
-  }
   if (!getFunctionSignature(func, program->inputs, program->outputs, error))
     return nullptr;
 

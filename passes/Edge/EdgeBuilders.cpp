@@ -1,27 +1,19 @@
 //===- EdgeBuilders.cpp - building edge constants and layouts -------------===//
 #include "edgec/Passes/Edge/EdgeBuilders.h"
 
-#include "ConstantTensor.h"
 #include "edgec/Dialect/Edge/EdgeOps.h"
+#include "edgec/Support/ConstantTensor.h"
+#include "edgec/Support/NodeName.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 
 using namespace mlir;
 using namespace edgec;
-using onnx::ConstantTensor;
 
 std::string edgec::getNodeName(Operation *op) {
-  Location loc = op->getLoc();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location l : fused.getLocations())
-      if (isa<NameLoc>(l)) {
-        loc = l;
-        break;
-      }
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  return "?";
+  std::string name = getOnnxNodeName(op->getLoc());
+  return name.empty() ? op->getName().stripDialect().str() : name;
 }
 
 std::string edgec::deriveName(Value source, Operation *node, StringRef suffix) {
@@ -33,19 +25,6 @@ std::string edgec::deriveName(Value source, Operation *node, StringRef suffix) {
   if (base.empty())
     base = getNodeName(node);
   return base + "." + suffix.str();
-}
-
-ElementsAttr edgec::makeElements(ShapedType type, ArrayRef<char> data,
-                                StringRef name) {
-  unsigned elementBytes = onnx::getPackedElementBytes(type.getElementType());
-  bool splat = static_cast<int64_t>(data.size()) == elementBytes;
-  if (!type.getElementType().isInteger(1) && !splat &&
-      type.getNumElements() > onnx::kInlineElementLimit) {
-    AsmResourceBlob blob =
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(data, elementBytes);
-    return DenseResourceElementsAttr::get(type, name, std::move(blob));
-  }
-  return onnx::buildElements(type, data, /*asResource=*/false);
 }
 
 std::vector<char> edgec::permuteElements(const ConstantTensor &c,
@@ -85,7 +64,7 @@ Value edgec::createPermutedConstant(OpBuilder &b, Location loc,
                                    ArrayRef<int64_t> perm, StringRef name) {
   auto type = permuteType(cast<RankedTensorType>(c.getType()), perm);
   std::vector<char> data = permuteElements(c, perm);
-  return edge::ConstantOp::create(b, loc, makeElements(type, data, name));
+  return edge::ConstantOp::create(b, loc, buildElementsAttr(type, data, name, ConstantForm::InlineIfSmall));
 }
 
 RankedTensorType edgec::permuteType(RankedTensorType type,

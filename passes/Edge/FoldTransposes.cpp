@@ -9,7 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Passes/Edge/Passes.h"
 
-#include "ConstantTensor.h"
+#include "edgec/Support/ConstantTensor.h"
 #include "edgec/Dialect/Edge/EdgeOps.h"
 #include "edgec/Passes/Edge/EdgeBuilders.h"
 
@@ -24,7 +24,6 @@ namespace edgec {
 
 using namespace mlir;
 using namespace edgec;
-using onnx::ConstantTensor;
 
 namespace {
 
@@ -211,7 +210,8 @@ struct SinkTransposeThroughElementwise : RewritePattern {
       auto type = RankedTensorType::get(shape, t.getElementType());
       operands.push_back(edge::ConstantOp::create(
           rewriter, loc,
-          makeElements(type, data, deriveName(v, op, "t"))));
+          buildElementsAttr(type, data, deriveName(v, op, "t"),
+                            ConstantForm::InlineIfSmall)));
     }
     OperationState state(loc, op->getName());
     state.addOperands(operands);
@@ -275,8 +275,9 @@ struct PermuteFullyConnectedWeights
     Location loc = op.getLoc();
     Value nw = edge::ConstantOp::create(
         rewriter, loc,
-        makeElements(cast<ShapedType>(w->getType()), data,
-                     deriveName(op.getWeights(), op, "perm")));
+        buildElementsAttr(cast<ShapedType>(w->getType()), data,
+                          deriveName(op.getWeights(), op, "perm"),
+                          ConstantForm::InlineIfSmall));
     Value flat = edge::ReshapeOp::create(rewriter, loc, rT, t.getInput());
     rewriter.modifyOpInPlace(op, [&] {
       op.getInputMutable().assign(flat);

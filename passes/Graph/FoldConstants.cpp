@@ -9,8 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Passes/Graph/Passes.h"
 
-#include "ConstantTensor.h"
 #include "GraphUtils.h"
+#include "edgec/Support/ConstantTensor.h"
 
 #include "edgec/Dialect/Onnx/ConstantEval.h"
 
@@ -277,7 +277,8 @@ struct EvaluateConstantOp : RewritePattern {
     if (type != declared &&
         (!refineType(declared, shape) || !usersAcceptRetype(op.getResult())))
       return failure();
-    ElementsAttr attr = onnx::buildElements(type, one.getRawData(), false);
+    ElementsAttr attr = buildElementsAttr(type, one.getRawData(), "onnx_folded",
+                                          ConstantForm::Inline);
     rewriter.replaceOp(
         op, onnx::ConstantOp::create(rewriter, op.getLoc(), type, attr)
                 .getResult());

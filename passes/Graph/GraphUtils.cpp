@@ -1,13 +1,12 @@
 //===- GraphUtils.cpp - helpers shared by the Graph passes ----------------===//
 #include "GraphUtils.h"
 
-#include "ConstantTensor.h"
 #include "edgec/Dialect/Onnx/OnnxDialect.h"
 #include "edgec/Dialect/Onnx/OnnxOps.h"
+#include "edgec/Support/ConstantTensor.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinDialect.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/SymbolTable.h"
 
 using namespace mlir;
@@ -117,12 +116,12 @@ Value graph::buildConstant(OpBuilder &b, Location loc, const Literal &lit,
   int64_t n = lit.size();
   ElementsAttr attr;
   if (n > 1 && lit.allElementsEqual()) {
-    attr = onnx::buildElements(
-        type, lit.getRawData().take_front(lit.getElementBytes()), false);
-  } else if (forceResource && n > 1 && !lit.getElementType().isInteger(1)) {
-    AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
-        lit.getRawData(), lit.getElementBytes());
-    attr = DenseResourceElementsAttr::get(type, "onnx_folded", std::move(blob));
+    attr = buildElementsAttr(
+        type, lit.getRawData().take_front(lit.getElementBytes()),
+        "onnx_folded", ConstantForm::Inline);
+  } else if (forceResource && n > 1) {
+    attr = buildElementsAttr(type, lit.getRawData(), "onnx_folded",
+                             ConstantForm::Resource);
   } else {
     attr = lit.toElementsAttr();
   }

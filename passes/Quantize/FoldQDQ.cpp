@@ -16,13 +16,12 @@
 #include "edgec/Passes/Quantize/QuantParams.h"
 #include "edgec/Passes/Quantize/QuantRules.h"
 
-#include "ConstantTensor.h"
+#include "edgec/Support/ConstantTensor.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Verifier.h"
 
 #include <cmath>
@@ -36,7 +35,6 @@ namespace edgec {
 
 using namespace mlir;
 using namespace edgec;
-using edgec::onnx::ConstantTensor;
 using quantization::Rule;
 namespace qt = mlir::quant;
 
@@ -545,13 +543,8 @@ struct EdgeFoldQDQPass : public edgec::impl::EdgeFoldQDQBase<EdgeFoldQDQPass> {
       b.setInsertionPoint(dq);
       ArrayRef<char> raw(reinterpret_cast<const char *>(values.data()),
                          values.size() * sizeof(float));
-      ElementsAttr attr;
-      if (n > onnx::kInlineElementLimit)
-        attr = DenseResourceElementsAttr::get(
-            type, "qdq_dequantized",
-            HeapAsmResourceBlob::allocateAndCopyWithAlign(raw, alignof(float)));
-      else
-        attr = DenseElementsAttr::getFromRawBuffer(type, raw);
+      ElementsAttr attr = buildElementsAttr(type, raw, "qdq_dequantized",
+                                            ConstantForm::InlineIfSmall);
       dq.replaceAllUsesWith(
           edge::ConstantOp::create(b, dq.getLoc(), type, attr).getResult());
     });

@@ -3,10 +3,9 @@
 
 #include "edgec/Dialect/Edge/EdgeOps.h"
 
+#include "edgec/Support/ConstantTensor.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "ConstantTensor.h"
 
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -94,14 +93,7 @@ Value quantization::createStorageConstant(OpBuilder &builder, Location loc,
                                           RankedTensorType valueType,
                                           RankedTensorType resultType,
                                           ArrayRef<char> data, StringRef name) {
-  ElementsAttr value;
-  unsigned elementBytes = valueType.getElementTypeBitWidth() / 8;
-  if (valueType.getNumElements() > onnx::kInlineElementLimit) {
-    AsmResourceBlob blob =
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(data, elementBytes);
-    value = DenseResourceElementsAttr::get(valueType, name, std::move(blob));
-  } else {
-    value = DenseElementsAttr::getFromRawBuffer(valueType, data);
-  }
+  ElementsAttr value =
+      buildElementsAttr(valueType, data, name, ConstantForm::InlineIfSmall);
   return edge::ConstantOp::create(builder, loc, resultType, value);
 }

@@ -12,13 +12,12 @@
 #include "edgec/Passes/Quantize/Passes.h"
 #include "edgec/Passes/Quantize/QuantParams.h"
 #include "edgec/Passes/Quantize/QuantRules.h"
-
-#include "ConstantTensor.h"
+#include "edgec/Support/ConstantTensor.h"
+#include "edgec/Support/NodeName.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -33,7 +32,6 @@ namespace edgec {
 
 using namespace mlir;
 using namespace edgec;
-using edgec::onnx::ConstantTensor;
 namespace qt = mlir::quant;
 
 namespace {
@@ -129,15 +127,11 @@ qt::UniformQuantizedType getPerTensorType(Value v) {
   return t ? dyn_cast<qt::UniformQuantizedType>(t.getElementType()) : nullptr;
 }
 
+/// The base name of the constants quantized for `op`: its ONNX node name,
+/// else its op name.
 std::string nodeName(Operation *op) {
-  Location loc = op->getLoc();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location l : fused.getLocations())
-      if (auto name = dyn_cast<NameLoc>(l))
-        return name.getName().str();
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  return op->getName().getStringRef().str();
+  std::string name = getOnnxNodeName(op->getLoc());
+  return name.empty() ? op->getName().getStringRef().str() : name;
 }
 
 std::optional<std::pair<double, double>> Quantizer::getRange(Value v) {

@@ -22,12 +22,14 @@
 #include "edgec/Dialect/Edge/EdgeAttrs.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
 #include "edgec/Dialect/Edge/EdgeOps.h"
+#include "edgec/Support/ConstantTensor.h"
+#include "edgec/Support/GraphSignature.h"
+#include "edgec/Support/NodeName.h"
 
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/Pass/Pass.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/EquivalenceClasses.h"
@@ -58,18 +60,10 @@ std::string sanitize(StringRef s) {
   return out;
 }
 
-/// An error at `op` naming its ONNX node (the NameLoc the importer set).
+/// An error at `op` starting with describeOp(op): `node 'name' (edge.op): `.
 InFlightDiagnostic nodeError(Operation *op) {
-  Location loc = op->getLoc();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location l : fused.getLocations())
-      if (isa<NameLoc>(l)) {
-        loc = l;
-        break;
-      }
   InFlightDiagnostic d = op->emitError();
-  if (auto name = dyn_cast<NameLoc>(loc))
-    d << "node '" << name.getName().getValue() << "': ";
+  d << describeOp(op) << ": ";
   return d;
 }
 
@@ -140,36 +134,10 @@ std::optional<CElem> getCElem(Type type) {
 /// Raw little-endian bytes of a constant (dense or dense_resource).
 std::optional<std::vector<char>> constantBytes(ElementsAttr attr,
                                                int64_t elemBytes) {
-  std::vector<char> out;
-  if (auto res = dyn_cast<DenseResourceElementsAttr>(attr)) {
-    AsmResourceBlob *blob = res.getRawHandle().getBlob();
-    if (!blob)
-      return std::nullopt;
-    ArrayRef<char> data = blob->getData();
-    int64_t n = res.getType().getNumElements();
-    if (static_cast<int64_t>(data.size()) != n * elemBytes)
-      return std::nullopt;
-    out.assign(data.begin(), data.end());
-    return out;
-  }
-  auto dense = dyn_cast<DenseElementsAttr>(attr);
-  if (!dense)
+  std::optional<ConstantTensor> ct = ConstantTensor::get(attr);
+  if (!ct || ct->getElementBytes() != elemBytes)
     return std::nullopt;
-  Type et = dense.getElementType();
-  auto push = [&](uint64_t bits) {
-    for (int64_t i = 0; i < elemBytes; ++i)
-      out.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
-  };
-  if (isa<FloatType>(et)) {
-    for (const APFloat &v : dense.getValues<APFloat>())
-      push(v.bitcastToAPInt().getZExtValue());
-  } else if (isa<IntegerType>(et)) {
-    for (const APInt &v : dense.getValues<APInt>())
-      push(et.isInteger(1) ? v.getZExtValue() & 1 : v.getZExtValue());
-  } else {
-    return std::nullopt;
-  }
-  return out;
+  return ct->getExpandedData();
 }
 
 /// The initializer of a flattened weight array from raw bytes. f32, i8 and
@@ -849,26 +817,26 @@ struct EdgeToEmitCPass : impl::EdgeToEmitCBase<EdgeToEmitCPass> {
   using EdgeToEmitCBase::EdgeToEmitCBase;
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    SmallVector<func::FuncOp> funcs(module.getOps<func::FuncOp>());
-    if (funcs.size() != 1) {
-      module.emitError("edge-to-emitc expects exactly one func.func");
+    std::string error;
+    func::FuncOp func = getGraphFunction(module, error);
+    if (!func) {
+      module.emitError("edge-to-emitc: ") << error;
       return signalPassFailure();
     }
     CTargetOptions options;
     options.name = name;
     options.weightsThreshold = weightsThreshold;
     CTargetInfo info;
-    if (failed(buildCModule(funcs[0], options, module, info)))
+    if (failed(buildCModule(func, options, module, info)))
       return signalPassFailure();
-    funcs[0].erase();
+    func.erase();
     if (!info.weightsBlob.empty()) {
       auto type = RankedTensorType::get({(int64_t)info.weightsBlob.size()},
                                         IntegerType::get(&getContext(), 8));
       module->setAttr("edge.c.weights_blob",
-                      DenseResourceElementsAttr::get(
-                          type, info.name + "_weights",
-                          HeapAsmResourceBlob::allocateAndCopyWithAlign(
-                              info.weightsBlob, 16)));
+                      buildElementsAttr(type, info.weightsBlob,
+                                        info.name + "_weights",
+                                        ConstantForm::Resource));
     }
   }
 };

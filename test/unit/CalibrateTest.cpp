@@ -10,6 +10,7 @@
 #include "edgec/Quant/Calibrate.h"
 
 #include "edgec/Dialect/Edge/EdgeDialect.h"
+#include "edgec/Support/GraphSignature.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
@@ -55,7 +56,9 @@ protected:
     dir = std::string(path);
     module = mlir::parseSourceString<mlir::ModuleOp>(kFunc, &context);
     ASSERT_TRUE(module);
-    func = *module->getOps<mlir::func::FuncOp>().begin();
+    std::string error;
+    func = getGraphFunction(*module, error);
+    ASSERT_TRUE(func) << error;
   }
   void TearDown() override { llvm::sys::fs::remove_directories(dir); }
 
@@ -184,8 +187,9 @@ TEST_F(CalibrateTest, DataForOtherInputs) {
       &context);
   ASSERT_TRUE(other);
   std::string error;
-  EXPECT_TRUE(mlir::failed(calibrate(
-      *other->getOps<mlir::func::FuncOp>().begin(), data, {}, error)));
+  mlir::func::FuncOp otherFunc = getGraphFunction(*other, error);
+  ASSERT_TRUE(otherFunc) << error;
+  EXPECT_TRUE(mlir::failed(calibrate(otherFunc, data, {}, error)));
   EXPECT_EQ(error, "the calibration data was read for other graph inputs "
                    "than those of function 'f'");
 }

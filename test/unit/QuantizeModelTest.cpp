@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Quant/QuantizeModel.h"
 
+#include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/InitAll.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -73,7 +74,9 @@ TEST_F(QuantizeModelTest, CompareTensorsMeasuresAKnownPerturbation) {
   tagTensors(*module);
   mlir::OwningOpRef<mlir::ModuleOp> copy = module->clone();
   // Perturb c by +0.5 in one element: add_0 differs by exactly 0.5 there.
-  auto func = *copy->getOps<mlir::func::FuncOp>().begin();
+  std::string why;
+  mlir::func::FuncOp func = getGraphFunction(*copy, why);
+  ASSERT_TRUE(func) << why;
   auto &constant = func.getBody().front().front();
   auto attr = mlir::DenseElementsAttr::get(
       llvm::cast<mlir::ShapedType>(constant.getResult(0).getType()),
@@ -144,7 +147,8 @@ TEST_F(QuantizeModelTest, QuantizesCalibratesAndStaysClose) {
   std::string path = std::string(dir) + "/x.npy";
   ASSERT_TRUE(writeNpy(path, batch, error)) << error;
 
-  auto func = *module->getOps<mlir::func::FuncOp>().begin();
+  mlir::func::FuncOp func = getGraphFunction(*module, error);
+  ASSERT_TRUE(func) << error;
   std::vector<GraphTensorInfo> ins, outs;
   ASSERT_TRUE(getFunctionSignature(func, ins, outs, error)) << error;
   CalibrationData data;
@@ -161,7 +165,8 @@ TEST_F(QuantizeModelTest, QuantizesCalibratesAndStaysClose) {
   EXPECT_TRUE(collectFallbacks(*quantized).empty());
 
   // Every computation is integer now.
-  auto qfunc = *quantized->getOps<mlir::func::FuncOp>().begin();
+  mlir::func::FuncOp qfunc = getGraphFunction(*quantized, error);
+  ASSERT_TRUE(qfunc) << error;
   int quantizedOps = 0;
   qfunc.walk([&](mlir::Operation *op) {
     if (op->getName().getStringRef() == "edge.fully_connected" ||

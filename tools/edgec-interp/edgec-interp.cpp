@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "edgec/Interpreter/Interpreter.h"
+#include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/InitAll.h"
 #include "edgec/Support/TensorIO.h"
 
@@ -58,16 +59,10 @@ int main(int argc, char **argv) {
       mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
   if (!module)
     return 1; // the parser printed the diagnostic
-  mlir::func::FuncOp func;
-  for (auto f : module->getOps<mlir::func::FuncOp>()) {
-    if (func)
-      return fail("expected one func.func");
-    func = f;
-  }
-  if (!func)
-    return fail("no func.func in '" + inputFile + "'");
-
   std::string error;
+  mlir::func::FuncOp func = edgec::getGraphFunction(*module, error);
+  if (!func)
+    return fail(inputFile + ": " + error);
   auto interp = edgec::Interpreter::create(func, error);
   if (!interp)
     return fail(error);

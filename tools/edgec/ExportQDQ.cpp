@@ -33,12 +33,14 @@
 #include "edgec/Passes/Graph/Passes.h"
 #include "edgec/Passes/Quantize/QuantParams.h"
 #include "edgec/Pipeline/Pipeline.h"
+#include "edgec/Support/ConstantTensor.h"
+#include "edgec/Support/GraphSignature.h"
+#include "edgec/Support/NodeName.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -81,57 +83,17 @@ SmallVector<int64_t> tagsOf(Location loc) {
   return tags;
 }
 
-func::FuncOp getFunction(ModuleOp module) {
-  for (auto f : module.getOps<func::FuncOp>())
-    if (!f.isExternal())
-      return f;
-  return nullptr;
-}
-
 /// The raw little-endian bytes of a constant (every element, splats
 /// expanded); booleans one byte each.
 bool rawBytes(ElementsAttr attr, std::vector<char> &out, std::string &error) {
-  auto type = cast<ShapedType>(attr.getType());
-  int64_t n = type.getNumElements();
-  Type et = type.getElementType();
-  if (!et.isIntOrFloat()) {
-    error = "constant of unsupported element type";
+  std::optional<ConstantTensor> ct = ConstantTensor::get(attr);
+  if (!ct) {
+    error = "constant of an unsupported type, or whose resource blob is "
+            "missing or does not match its type";
     return false;
   }
-  unsigned width = std::max(1u, et.getIntOrFloatBitWidth() / 8);
-  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
-    out.resize(n * width);
-    if (et.isInteger(1)) {
-      int64_t i = 0;
-      for (bool b : dense.getValues<bool>())
-        out[i++] = b ? 1 : 0;
-      return true;
-    }
-    ArrayRef<char> raw = dense.getRawData();
-    if (dense.isSplat()) {
-      for (int64_t i = 0; i < n; ++i)
-        std::memcpy(out.data() + i * width, raw.data(), width);
-    } else {
-      out.assign(raw.begin(), raw.end());
-    }
-    return true;
-  }
-  if (auto res = dyn_cast<DenseResourceElementsAttr>(attr)) {
-    AsmResourceBlob *blob = res.getRawHandle().getBlob();
-    if (!blob) {
-      error = "constant whose resource blob is missing";
-      return false;
-    }
-    ArrayRef<char> data = blob->getData();
-    if (static_cast<int64_t>(data.size()) != n * width) {
-      error = "constant whose blob size does not match its type";
-      return false;
-    }
-    out.assign(data.begin(), data.end());
-    return true;
-  }
-  error = "constant in an unsupported attribute form";
-  return false;
+  out = ct->getExpandedData();
+  return true;
 }
 
 std::optional<int> onnxDataType(Type t) {
@@ -239,9 +201,7 @@ private:
   bool buildGraph(func::FuncOp onnxFunc, std::string &error);
 
   std::string nodeError(Operation *op, const Twine &msg) const {
-    std::string name = getOnnxNodeName(op->getLoc());
-    return modelPath + ": node '" + name + "' (" +
-           op->getName().stripDialect().str() + "): " + msg.str();
+    return modelPath + ": " + describeOp(op) + ": " + msg.str();
   }
 
   const QuantArgs &args;
@@ -1214,9 +1174,9 @@ bool Exporter::run(ModuleOp module, const std::string &outputPath,
       return false;
     }
   }
-  func::FuncOp onnxFunc = getFunction(module);
+  func::FuncOp onnxFunc = getGraphFunction(module, error);
   if (!onnxFunc) {
-    error = modelPath + ": the model has no graph function";
+    error = modelPath + ": " + error;
     return false;
   }
   // 2. Tags.
@@ -1237,8 +1197,13 @@ bool Exporter::run(ModuleOp module, const std::string &outputPath,
   }
   if (!quantizeEdgeModule(args, module, modelPath, error))
     return false;
-  func::FuncOp edgeFunc = getFunction(module);
-  func::FuncOp exportFunc = getFunction(*exported);
+  // Lowering and quantization keep the one graph function.
+  func::FuncOp edgeFunc = getGraphFunction(module, error);
+  func::FuncOp exportFunc = getGraphFunction(*exported, error);
+  if (!edgeFunc || !exportFunc) {
+    error = modelPath + ": " + error;
+    return false;
+  }
   indexEdge(edgeFunc);
   // 4. Match and write.
   if (!matchTensors(exportFunc, edgeFunc, error) ||

@@ -2,6 +2,7 @@
 #include "Quantize.h"
 
 #include "edgec/Quant/QuantizeModel.h"
+#include "edgec/Support/GraphSignature.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -67,21 +68,12 @@ std::string edgec::driver::validateQuantizeOptions(const QuantArgs &args) {
   return "";
 }
 
-static mlir::func::FuncOp getFunction(mlir::ModuleOp module) {
-  for (auto f : module.getOps<mlir::func::FuncOp>())
-    if (!f.isExternal())
-      return f;
-  return nullptr;
-}
-
 /// Reads `path` like calibration data for `module`'s inputs.
 static bool loadSamples(mlir::ModuleOp module, const std::string &path,
                         CalibrationData &data, std::string &error) {
-  mlir::func::FuncOp func = getFunction(module);
-  if (!func) {
-    error = "the model has no graph function";
+  mlir::func::FuncOp func = getGraphFunction(module, error);
+  if (!func)
     return false;
-  }
   std::vector<GraphTensorInfo> inputs, outputs;
   return getFunctionSignature(func, inputs, outputs, error) &&
          data.load(path, inputs, error);

@@ -27,9 +27,10 @@
 #include "edgec/Pipeline/FreezeInputs.h"
 #include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Runner/CRunner.h"
+#include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/InitAll.h"
-#include "edgec/Targets/C/CTarget.h"
 #include "edgec/Support/TensorIO.h"
+#include "edgec/Targets/C/CTarget.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -359,14 +360,9 @@ int runRun(const RunArgs &args, mlir::MLIRContext &context) {
       !edgec::driver::quantizeEdgeModule(args.quant, *module, args.model.model,
                                          error))
     return fail(error);
-  mlir::func::FuncOp func;
-  for (auto f : module->getOps<mlir::func::FuncOp>())
-    if (!f.isExternal()) {
-      func = f;
-      break;
-    }
+  mlir::func::FuncOp func = edgec::getGraphFunction(*module, error);
   if (!func)
-    return fail(args.model.model + ": the model has no graph function");
+    return fail(args.model.model + ": " + error);
 
   std::vector<edgec::GraphTensorInfo> graphInputs, graphOutputs;
   if (!edgec::getFunctionSignature(func, graphInputs, graphOutputs, error))

@@ -9,6 +9,7 @@
 #ifndef EDGEC_INTERPRETER_INTERPRETER_H
 #define EDGEC_INTERPRETER_INTERPRETER_H
 
+#include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/TensorIO.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -20,14 +21,6 @@
 #include <vector>
 
 namespace edgec {
-
-/// A graph input or output: its ONNX name (the `onnx.name` argument/result
-/// attribute, else input_<i> / output_<i>), element type and static shape.
-struct GraphTensorInfo {
-  std::string name;
-  ElemType type = ElemType::F32;
-  std::vector<int64_t> shape;
-};
 
 class Interpreter {
 public:
@@ -58,7 +51,7 @@ public:
   /// Why `op` cannot be executed, or empty if it can.
   static std::string checkSupported(mlir::Operation *op);
 
-  /// `node 'name' (edge.op)` for messages about `op`.
+  /// edgec::describeOp (edgec/Support/NodeName.h): `node 'name' (edge.op)`.
   static std::string describeOp(mlir::Operation *op);
 
 private:
@@ -75,18 +68,6 @@ private:
   std::vector<GraphTensorInfo> inputs;
   std::vector<GraphTensorInfo> outputs;
 };
-
-/// The inputs and outputs of `func` (static shapes, host element types);
-/// false with `error` set when one is not supported.
-bool getFunctionSignature(mlir::func::FuncOp func,
-                          std::vector<GraphTensorInfo> &inputs,
-                          std::vector<GraphTensorInfo> &outputs,
-                          std::string &error);
-
-/// The element type of a host tensor for an MLIR element type (f32, i1, i8,
-/// i16, i32, i64, ui8; a `!quant` type is its storage type); false for
-/// anything else.
-bool getElemType(mlir::Type type, ElemType &out);
 
 } // namespace edgec
 

@@ -33,7 +33,7 @@ void buildLowerToEdgePipeline(mlir::OpPassManager &pm,
 /// Lowers an imported module (onnx dialect) to the edge dialect in place and
 /// verifies the result (also when `verifyEachPass` is off). On failure
 /// returns failure() and sets `error` to one message naming the ONNX node the
-/// first error was reported at (`node 'conv_3' (Conv): ...`, or
+/// first error was reported at (`node 'conv_3' (onnx.Conv): ...`, or
 /// `node 'split_1': lowered IR does not verify: ...` when the passes produced
 /// IR the verifier rejects; `*invalidIR` then becomes true: a bug in edgec
 /// rather than a model edgec does not support).
@@ -42,12 +42,10 @@ mlir::LogicalResult lowerToEdge(mlir::ModuleOp module,
                                 std::string &error,
                                 bool *invalidIR = nullptr);
 
-/// The ONNX node name of `loc`: its innermost NameLoc ("" if none).
-std::string getOnnxNodeName(mlir::Location loc);
-
 /// Runs `pm` on `module`. On failure returns failure() and sets `error` to
 /// the first error reported, prefixed with `node 'name': ` when its location
-/// names an ONNX node and the message does not already, else to `fallback`.
+/// names an ONNX node (getOnnxNodeName, edgec/Support/NodeName.h) and the
+/// message does not already, else to `fallback`.
 mlir::LogicalResult runPassesReportingFirstError(mlir::PassManager &pm,
                                                  mlir::ModuleOp module,
                                                  llvm::StringRef fallback,

@@ -13,7 +13,6 @@
 #ifndef EDGEC_QUANT_CALIBRATIONDATA_H
 #define EDGEC_QUANT_CALIBRATIONDATA_H
 
-#include "edgec/Interpreter/Interpreter.h"
 #include "edgec/Support/TensorIO.h"
 
 #include <cstdint>

@@ -10,7 +10,6 @@
 #ifndef EDGEC_RUNNER_CRUNNER_H
 #define EDGEC_RUNNER_CRUNNER_H
 
-#include "edgec/Interpreter/Interpreter.h"
 #include "edgec/Support/TensorIO.h"
 #include "edgec/Targets/C/CTarget.h"
 

@@ -33,6 +33,14 @@ struct HostTensor {
   int64_t numElements() const;
 };
 
+/// A graph input or output: its ONNX name, element type and static shape
+/// (see getFunctionSignature in edgec/Support/GraphSignature.h).
+struct GraphTensorInfo {
+  std::string name;
+  ElemType type = ElemType::F32;
+  std::vector<int64_t> shape;
+};
+
 /// "1x3x8x8" (a scalar prints as "scalar").
 std::string shapeToString(const std::vector<int64_t> &shape);
 

@@ -1,7 +1,8 @@
 //===- Common.cpp - helpers shared by the onnx -> edge patterns -----------===//
 #include "Common.h"
 
-#include "mlir/IR/AsmState.h"
+#include "edgec/Support/NodeName.h"
+
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/APFloat.h"
@@ -11,8 +12,7 @@ using namespace edgec;
 using namespace edgec::conv;
 
 LogicalResult conv::nodeError(Operation *op, const Twine &reason) {
-  op->emitError() << "node '" << getNodeName(op) << "' ("
-                  << op->getName().stripDialect() << "): " << reason;
+  op->emitError() << describeOp(op) << ": " << reason;
   return failure();
 }
 
@@ -109,7 +109,8 @@ Value conv::createF32Constant(OpBuilder &b, Location loc,
   auto type = RankedTensorType::get(shape, b.getF32Type());
   ArrayRef<char> data(reinterpret_cast<const char *>(values.data()),
                       values.size() * sizeof(float));
-  return edge::ConstantOp::create(b, loc, makeElements(type, data, name));
+  return edge::ConstantOp::create(
+      b, loc, buildElementsAttr(type, data, name, ConstantForm::InlineIfSmall));
 }
 
 Value conv::createScalar(OpBuilder &b, Location loc, float value) {

@@ -7,10 +7,10 @@
 #ifndef EDGEC_LIB_CONVERSION_ONNXTOEDGE_COMMON_H
 #define EDGEC_LIB_CONVERSION_ONNXTOEDGE_COMMON_H
 
-#include "../../Dialect/Onnx/ConstantTensor.h"
 #include "edgec/Dialect/Edge/EdgeOps.h"
 #include "edgec/Dialect/Onnx/OnnxOps.h"
 #include "edgec/Passes/Edge/EdgeBuilders.h"
+#include "edgec/Support/ConstantTensor.h"
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
@@ -21,9 +21,8 @@
 
 namespace edgec::conv {
 
-using onnx::ConstantTensor;
-
-/// Emits `node '<name>' (<Op>): <reason>` at the op and returns failure.
+/// Emits `<describeOp(op)>: <reason>` (`node '<name>' (onnx.<Op>): ...`) at
+/// the op and returns failure.
 mlir::LogicalResult nodeError(mlir::Operation *op, const llvm::Twine &reason);
 
 /// Whether `v` is an absent optional input.

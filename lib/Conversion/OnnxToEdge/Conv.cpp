@@ -29,7 +29,9 @@ Value permuteFilter(OpBuilder &b, Location loc, Operation *node, Value w,
     std::vector<char> data = permuteElements(*c, perm);
     auto type = RankedTensorType::get(shape4, c->getElementType());
     return edge::ConstantOp::create(
-        b, loc, makeElements(type, data, deriveName(w, node, suffix)));
+        b, loc,
+        buildElementsAttr(type, data, deriveName(w, node, suffix),
+                          ConstantForm::InlineIfSmall));
   }
   Value t = createTranspose(b, loc, w, perm);
   if (cast<RankedTensorType>(t.getType()).getShape() != shape4)

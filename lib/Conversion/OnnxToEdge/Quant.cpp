@@ -136,7 +136,8 @@ Value createI16Constant(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
   auto type = RankedTensorType::get(shape, b.getIntegerType(16));
   ArrayRef<char> data(reinterpret_cast<const char *>(values.data()),
                       values.size() * sizeof(int16_t));
-  return edge::ConstantOp::create(b, loc, makeElements(type, data, name));
+  return edge::ConstantOp::create(
+      b, loc, buildElementsAttr(type, data, name, ConstantForm::InlineIfSmall));
 }
 
 /// (v - zp) as i16: v is an 8-bit (ui8 / i8) tensor, zp scalar or a vector
@@ -307,7 +308,8 @@ struct DequantizeLinearLowering : OpRewritePattern<onnx::DequantizeLinearOp> {
       auto valueType = xT.clone(rewriter.getIntegerType(bytes * 8));
       Value w = edge::ConstantOp::create(
           rewriter, loc, qType,
-          makeElements(valueType, data, deriveName(op.getX(), op, "q")));
+          buildElementsAttr(valueType, data, deriveName(op.getX(), op, "q"),
+                            ConstantForm::InlineIfSmall));
       rewriter.replaceOpWithNewOp<edge::DequantizeOp>(op, yT, w);
       return success();
     }

@@ -1,7 +1,7 @@
 //===- ConstantEval.cpp - evaluating onnx ops on constants ----------------===//
 #include "edgec/Dialect/Onnx/ConstantEval.h"
 
-#include "ConstantTensor.h"
+#include "edgec/Support/ConstantTensor.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/ADT/APSInt.h"
@@ -11,6 +11,8 @@
 
 using namespace mlir;
 using namespace edgec::onnx;
+using edgec::ConstantForm;
+using edgec::ConstantTensor;
 
 //===----------------------------------------------------------------------===//
 // Literal
@@ -98,7 +100,9 @@ bool Literal::allElementsEqual() const {
 }
 
 ElementsAttr Literal::toElementsAttr() const {
-  return buildElements(getType(), data, resource);
+  return buildElementsAttr(getType(), data, "onnx_folded",
+                           resource ? ConstantForm::InlineIfSmall
+                                    : ConstantForm::Inline);
 }
 
 //===----------------------------------------------------------------------===//

@@ -6,12 +6,13 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Dialect/Onnx/OnnxOps.h"
 
-#include "ConstantTensor.h"
+#include "edgec/Support/ConstantTensor.h"
 
 #include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
+using namespace edgec;
 using namespace edgec::onnx;
 
 namespace {

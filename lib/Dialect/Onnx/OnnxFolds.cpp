@@ -13,11 +13,14 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Dialect/Onnx/OnnxOps.h"
 
-#include "ConstantTensor.h"
 #include "edgec/Dialect/Onnx/ConstantEval.h"
+#include "edgec/Support/ConstantTensor.h"
 
 using namespace mlir;
+using namespace edgec;
 using namespace edgec::onnx;
+using edgec::ConstantForm;
+using edgec::ConstantTensor;
 
 OpFoldResult NoValueOp::fold(FoldAdaptor) { return UnitAttr::get(getContext()); }
 
@@ -28,6 +31,16 @@ OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 //===----------------------------------------------------------------------===//
 
 namespace {
+
+/// A folded constant from packed elements: a dense_resource blob when an
+/// input was one and it is larger than kInlineElementLimit (weights stay out
+/// of the printed IR), else an inline DenseElementsAttr.
+ElementsAttr buildFolded(ShapedType type, ArrayRef<char> data,
+                         bool fromResource) {
+  return buildElementsAttr(type, data, "onnx_folded",
+                           fromResource ? ConstantForm::InlineIfSmall
+                                        : ConstantForm::Inline);
+}
 
 /// The result type when it is a statically shaped tensor, else null.
 RankedTensorType staticType(Value v) {

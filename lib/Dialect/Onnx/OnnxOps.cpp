@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Dialect/Onnx/OnnxOps.h"
 
-#include "ConstantTensor.h"
+#include "edgec/Support/ConstantTensor.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace mlir;
+using namespace edgec;
 using namespace edgec::onnx;
 
 #define GET_OP_CLASSES

@@ -50,6 +50,7 @@
 #include "edgec/Pipeline/FreezeInputs.h"
 #include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Runner/CRunner.h"
+#include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/InitAll.h"
 #include "edgec/Support/TensorIO.h"
 
@@ -427,14 +428,9 @@ std::string compileOne(const TestInfo &test,
                                       error, &invalidIR)))
     return result(invalidIR ? "verifier" : "lowering", error);
   if (opts.runInterp) {
-    mlir::func::FuncOp func;
-    for (auto f : out.module->getOps<mlir::func::FuncOp>())
-      if (!f.isExternal()) {
-        func = f;
-        break;
-      }
+    mlir::func::FuncOp func = edgec::getGraphFunction(*out.module, error);
     if (!func)
-      return result("harness", "the lowered module has no function");
+      return result("harness", "the lowered module: " + error);
     out.interp = edgec::Interpreter::create(func, error);
     return out.interp ? "" : result("backend", error);
   }

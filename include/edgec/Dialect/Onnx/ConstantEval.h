@@ -91,7 +91,7 @@ public:
   /// Whether all elements are bit-identical (a splat, or equal values).
   bool allElementsEqual() const;
 
-  /// The elements as an attribute of getType() (onnx::buildElements: a
+  /// The elements as an attribute of getType() (buildElementsAttr: a
   /// dense_resource blob when isResource() and large, else inline).
   mlir::ElementsAttr toElementsAttr() const;
 

@@ -18,31 +18,25 @@
 #include <vector>
 
 namespace edgec {
-namespace onnx {
 class ConstantTensor;
-} // namespace onnx
 
-/// The ONNX node name an op's location carries (NameLoc), or "?".
+/// The ONNX node name an op's location carries (getOnnxNodeName), else
+/// its op type.
 std::string getNodeName(mlir::Operation *op);
 
 /// A name for a derived weight: the source resource's key (or the node
 /// name) with `suffix`.
 std::string deriveName(mlir::Value source, mlir::Operation *node,
                        llvm::StringRef suffix);
-/// Builds constant elements from packed bytes: a dense_resource blob named
-/// `name` when large, else inline dense elements.
-mlir::ElementsAttr makeElements(mlir::ShapedType type,
-                                llvm::ArrayRef<char> data,
-                                llvm::StringRef name);
 
 /// Packed elements of `c` permuted: result dimension i is input dimension
 /// perm[i]. `shape` (same element count) overrides the constant's shape.
-std::vector<char> permuteElements(const onnx::ConstantTensor &c,
+std::vector<char> permuteElements(const ConstantTensor &c,
                                   llvm::ArrayRef<int64_t> perm,
                                   llvm::ArrayRef<int64_t> shape = {});
 /// An edge.constant holding `c` permuted by `perm`.
 mlir::Value createPermutedConstant(mlir::OpBuilder &b, mlir::Location loc,
-                                   const onnx::ConstantTensor &c,
+                                   const ConstantTensor &c,
                                    llvm::ArrayRef<int64_t> perm,
                                    llvm::StringRef name);
 

@@ -1,5 +1,5 @@
-//===- ConstantTensor.cpp - element access to onnx constants --------------===//
-#include "ConstantTensor.h"
+//===- ConstantTensor.cpp - reading and building tensor constants ---------===//
+#include "edgec/Support/ConstantTensor.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinDialect.h"
@@ -9,9 +9,9 @@
 #include <cstring>
 
 using namespace mlir;
-using namespace edgec::onnx;
+using namespace edgec;
 
-unsigned edgec::onnx::getPackedElementBytes(Type elementType) {
+unsigned edgec::getPackedElementBytes(Type elementType) {
   return (elementType.getIntOrFloatBitWidth() + 7) / 8;
 }
 
@@ -64,7 +64,8 @@ std::optional<ConstantTensor> ConstantTensor::get(Attribute attr) {
 
   if (auto dense = dyn_cast<DenseResourceElementsAttr>(attr)) {
     AsmResourceBlob *blob = dense.getRawHandle().getBlob();
-    if (!blob) // elided (e.g. printed with --mlir-elide-resource-strings-if-larger)
+    // Elided, e.g. printed with --mlir-elide-resource-strings-if-larger.
+    if (!blob)
       return std::nullopt;
     ArrayRef<char> data = blob->getData();
     if (static_cast<int64_t>(data.size()) !=
@@ -108,6 +109,16 @@ int64_t ConstantTensor::getInt64(int64_t i) const {
                       : bits.getSExtValue();
 }
 
+std::vector<char> ConstantTensor::getExpandedData() const {
+  if (!splat)
+    return std::vector<char>(bytes.begin(), bytes.end());
+  std::vector<char> out;
+  out.reserve(numElements * elementBytes);
+  for (int64_t i = 0; i < numElements; ++i)
+    out.insert(out.end(), bytes.begin(), bytes.end());
+  return out;
+}
+
 SmallVector<int64_t> ConstantTensor::getInt64s() const {
   SmallVector<int64_t> values;
   values.reserve(numElements);
@@ -116,17 +127,29 @@ SmallVector<int64_t> ConstantTensor::getInt64s() const {
   return values;
 }
 
-ElementsAttr edgec::onnx::buildElements(ShapedType type, ArrayRef<char> data,
-                                        bool asResource) {
+ElementsAttr edgec::buildElementsAttr(ShapedType type, ArrayRef<char> data,
+                                      StringRef key, ConstantForm form) {
   Type elementType = type.getElementType();
   unsigned elementBytes = getPackedElementBytes(elementType);
   int64_t numElements = type.getNumElements();
-  bool splat = static_cast<int64_t>(data.size()) == elementBytes &&
-               numElements != 1;
-  assert((splat || static_cast<int64_t>(data.size()) ==
-                       numElements * elementBytes) &&
+  bool splat =
+      static_cast<int64_t>(data.size()) == elementBytes && numElements != 1;
+  assert((splat ||
+          static_cast<int64_t>(data.size()) == numElements * elementBytes) &&
          "packed data does not match the type");
 
+  bool asResource =
+      !splat && numElements > 0 &&
+      (form == ConstantForm::Resource || (form == ConstantForm::InlineIfSmall &&
+                                          numElements > kInlineElementLimit));
+  if (asResource) {
+    // Aligned to the element size, as the textual form's blobs are. A
+    // DenseResourceElementsAttr of i1 holds a byte per element, as the
+    // packed form does.
+    AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
+        data, elementBytes, /*dataIsMutable=*/false);
+    return DenseResourceElementsAttr::get(type, key, std::move(blob));
+  }
   if (elementType.isInteger(1)) {
     // DenseElementsAttr packs i1 as bits: go through bools.
     SmallVector<bool> values;
@@ -134,13 +157,6 @@ ElementsAttr edgec::onnx::buildElements(ShapedType type, ArrayRef<char> data,
       values.push_back(data[i] != 0);
     // A single value is a splat.
     return DenseElementsAttr::get(type, ArrayRef<bool>(values));
-  }
-  if (asResource && !splat && numElements > kInlineElementLimit) {
-    // Aligned to the element size, as the textual form's blobs are.
-    AsmResourceBlob blob =
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(data, elementBytes);
-    return DenseResourceElementsAttr::get(type, "onnx_folded",
-                                          std::move(blob));
   }
   return DenseElementsAttr::getFromRawBuffer(type, data);
 }
