@@ -1,13 +1,10 @@
 //===- CRunner.cpp - generated C, built and run on the host ---------------===//
 #include "edgec/Runner/CRunner.h"
 
-#include "edgec/Passes/Memory/Passes.h"
 #include "edgec/Support/GraphSignature.h"
+#include "edgec/Targets/C/CModelWriter.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/IR/Diagnostics.h"
-#include "mlir/Pass/PassManager.h"
-#include "mlir/Target/Cpp/CppEmitter.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -39,15 +36,6 @@ bool writeFile(const llvm::Twine &path, llvm::StringRef data,
   if (ec)
     error = "cannot write '" + path.str() + "': " + ec.message();
   return !ec;
-}
-
-bool copyFile(const llvm::Twine &from, const llvm::Twine &to,
-              std::string &error) {
-  if (std::error_code ec = llvm::sys::fs::copy_file(from, to)) {
-    error = "cannot copy '" + from.str() + "': " + ec.message();
-    return false;
-  }
-  return true;
 }
 
 std::string joinPath(llvm::StringRef a, llvm::StringRef b) {
@@ -165,87 +153,6 @@ std::string makeDriver(const std::string &name, unsigned numInputs,
 
 } // namespace
 
-LogicalResult writeCModel(ModuleOp module,
-                          const ctarget::CTargetOptions &options,
-                          llvm::StringRef dir, llvm::StringRef runtimeDir,
-                          ctarget::CTargetInfo &info, std::string &error) {
-  MLIRContext *ctx = module.getContext();
-  // The first error diagnostic becomes the message (it names the ONNX node:
-  // the importer's locations are NameLocs).
-  std::string firstError;
-  ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &d) {
-    if (d.getSeverity() == DiagnosticSeverity::Error && firstError.empty())
-      firstError = d.str();
-    return success();
-  });
-  auto failWith = [&](llvm::StringRef fallback) {
-    error = firstError.empty() ? fallback.str() : firstError;
-    return failure();
-  };
-
-  PassManager pm(ctx, ModuleOp::getOperationName());
-  pm.addNestedPass<func::FuncOp>(createEdgePlanMemory());
-  if (failed(pm.run(module)))
-    return failWith("memory planning failed");
-
-  std::string why;
-  func::FuncOp func = getGraphFunction(module, why);
-  if (!func)
-    return failWith(why);
-  OwningOpRef<ModuleOp> cModule = ModuleOp::create(UnknownLoc::get(ctx));
-  if (failed(ctarget::buildCModule(func, options, *cModule, info)))
-    return failWith("lowering to C failed");
-
-  std::string header, source;
-  {
-    llvm::raw_string_ostream hs(header), ss(source);
-    if (failed(emitc::translateToCpp(*cModule, hs, false, "header")) ||
-        failed(emitc::translateToCpp(*cModule, ss, false, "source")))
-      return failWith("printing C failed");
-  }
-
-  const std::string &name = info.name;
-  bool ok = writeFile(joinPath(dir, name + ".h"), header, error) &&
-            writeFile(joinPath(dir, name + ".c"), source, error);
-  if (ok && !info.weightsBlob.empty())
-    ok = writeFile(joinPath(dir, name + ".weights.bin"),
-                   llvm::StringRef(info.weightsBlob.data(),
-                                   info.weightsBlob.size()),
-                   error) &&
-         writeFile(joinPath(dir, name + "_weights.S"),
-                   ctarget::makeWeightsAsmStub(name, name + ".weights.bin"),
-                   error);
-  // The runtime: every header (small), and the sources of the families used.
-  if (ok && !runtimeDir.empty()) {
-    std::string rt = runtimeDir.str();
-    llvm::sys::fs::create_directories(joinPath(dir, "edgert/edgert"));
-    std::error_code ec;
-    for (llvm::sys::fs::directory_iterator it(rt + "/include/edgert", ec), e;
-         ok && !ec && it != e; it.increment(ec))
-      ok = copyFile(it->path(),
-                    joinPath(dir, "edgert/edgert/" +
-                                      llvm::sys::path::filename(it->path())
-                                          .str()),
-                    error);
-    if (ec && ok) {
-      ok = false;
-      error = "cannot read the runtime in '" + rt + "': " + ec.message();
-    }
-    if (ok)
-      ok = copyFile(rt + "/src/internal.h", joinPath(dir, "edgert/internal.h"),
-                    error);
-    // The quantized families (quant.c, q_*.c) share src/qinternal.h.
-    if (ok && llvm::is_contained(info.families, "quant"))
-      ok = copyFile(rt + "/src/qinternal.h",
-                    joinPath(dir, "edgert/qinternal.h"), error);
-    for (const std::string &f : info.families)
-      if (ok)
-        ok = copyFile(rt + "/src/" + f + ".c",
-                      joinPath(dir, "edgert/" + f + ".c"), error);
-  }
-  return success(ok);
-}
-
 std::vector<std::string> hostCCompiler() {
   std::vector<std::string> cc;
   if (const char *env = std::getenv("CC")) {
@@ -281,9 +188,11 @@ std::unique_ptr<CProgram> CProgram::build(ModuleOp module,
   target.name = "model";
   target.weightsThreshold = opts.weightsThreshold;
   ctarget::CTargetInfo &info = program->info;
-  if (failed(writeCModel(module, target, dir,
-                         opts.runtimeLibrary.empty() ? opts.runtimeDir : "",
-                         info, error)))
+  ctarget::CModelFiles files;
+  if (failed(ctarget::writeCModel(
+          module, target, dir,
+          opts.runtimeLibrary.empty() ? opts.runtimeDir : "", info, files,
+          error)))
     return nullptr;
   const std::string &name = info.name;
   if (!writeFile(joinPath(dir, "main.c"),
@@ -309,25 +218,25 @@ std::unique_ptr<CProgram> CProgram::build(ModuleOp module,
   argv.insert(argv.end(), opts.cflags.begin(), opts.cflags.end());
   argv.push_back("-I" + dir);
   if (opts.runtimeLibrary.empty())
-    argv.push_back("-I" + joinPath(dir, "edgert"));
+    argv.push_back("-I" + joinPath(dir, files.runtimeIncludeDir));
   else
     argv.push_back("-I" + joinPath(opts.runtimeDir, "include"));
   argv.push_back(joinPath(dir, "main.c"));
-  argv.push_back(joinPath(dir, name + ".c"));
-  if (!info.weightsBlob.empty()) {
+  argv.push_back(joinPath(dir, files.source));
+  if (!files.weightsBlob.empty()) {
     // The stub with the blob's absolute path: .incbin then does not depend
     // on the assembler's working directory.
     std::string stub = joinPath(dir, name + "_weights_host.S");
     if (!writeFile(stub,
                    ctarget::makeWeightsAsmStub(
-                       name, joinPath(dir, name + ".weights.bin")),
+                       name, joinPath(dir, files.weightsBlob)),
                    error))
       return nullptr;
     argv.push_back(stub);
   }
   if (opts.runtimeLibrary.empty()) {
-    for (const std::string &f : info.families)
-      argv.push_back(joinPath(dir, "edgert/" + f + ".c"));
+    for (const std::string &f : files.runtimeSources)
+      argv.push_back(joinPath(dir, f));
   } else {
     argv.push_back(opts.runtimeLibrary);
   }

@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "edgec/Targets/C/CTarget.h"
+#include "edgec/Targets/C/RuntimeFamilies.h"
 
 #include "edgec/Dialect/Edge/EdgeAttrs.h"
 #include "edgec/Dialect/Edge/EdgeDialect.h"
@@ -179,13 +180,6 @@ Attribute flatInitializer(MLIRContext *ctx, ArrayRef<char> bytes,
   return emitc::OpaqueAttr::get(ctx, s + "}");
 }
 
-/// The runtime header declaring a family's kernels (runtime/src/<family>.c).
-StringRef familyHeader(StringRef family) {
-  if (family.starts_with("q_")) // quantized kernels: all in quant.h
-    return "quant";
-  return family == "logical" ? "compare" : family;
-}
-
 class Lowering {
 public:
   Lowering(func::FuncOp func, const CTargetOptions &options, ModuleOp into,
@@ -324,8 +318,6 @@ private:
                                          callOp.getResult(0)});
     info.kernels.push_back(kernel.str());
     families.insert(family.str());
-    for (StringRef dep : edge::getFamilyDependencies(family))
-      families.insert(dep.str());
   }
   LogicalResult call(Operation *op, const llvm::Twine &kernel,
                      StringRef family, const Args &args) {
@@ -797,19 +789,15 @@ LogicalResult Lowering::run() {
   emitc::ReturnOp::create(b, loc, zero);
 
   // Runtime headers of the families used.
-  families.insert("common");
+  info.families.assign(families.begin(), families.end());
   {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPoint(familyAnchor);
-      std::set<std::string> headers;
-    for (const std::string &f : families)
-      headers.insert(familyHeader(f).str());
-    for (const std::string &h : headers)
+    for (const std::string &h : getRuntimeHeaders(info.families))
       emitc::IncludeOp::create(b, loc, "edgert/" + h + ".h", false);
     if (needsMath) // NAN / INFINITY in weights or parameters
       emitc::IncludeOp::create(b, loc, "math.h", true);
   }
-  info.families.assign(families.begin(), families.end());
   return success();
 }
 

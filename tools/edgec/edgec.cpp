@@ -29,6 +29,7 @@
 #include "edgec/Runner/CRunner.h"
 #include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/InitAll.h"
+#include "edgec/Targets/C/CModelWriter.h"
 #include "edgec/Support/TensorIO.h"
 #include "edgec/Targets/C/CTarget.h"
 
@@ -455,8 +456,10 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
     floatOptions.name = "float_model";
     floatOptions.weightsThreshold = args.weightsThreshold;
     floatInfo.emplace();
-    mlir::LogicalResult written = edgec::writeCModel(
-        *floatModule, floatOptions, scratch, "", *floatInfo, error);
+    edgec::ctarget::CModelFiles floatFiles;
+    mlir::LogicalResult written = edgec::ctarget::writeCModel(
+        *floatModule, floatOptions, scratch, "", *floatInfo, floatFiles,
+        error);
     llvm::sys::fs::remove_directories(scratch);
     if (mlir::failed(written))
       return fail(args.model.model + ": " + error);
@@ -489,8 +492,9 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
                      : args.name;
   options.weightsThreshold = args.weightsThreshold;
   edgec::ctarget::CTargetInfo info;
-  if (mlir::failed(edgec::writeCModel(*module, options, tmp,
-                                      EDGEC_RUNTIME_DIR, info, error))) {
+  edgec::ctarget::CModelFiles files;
+  if (mlir::failed(edgec::ctarget::writeCModel(
+          *module, options, tmp, EDGEC_RUNTIME_DIR, info, files, error))) {
     llvm::sys::fs::remove_directories(tmp);
     // Lowering errors name the node; file errors name the file.
     return fail(llvm::StringRef(error).starts_with("cannot ")
@@ -532,9 +536,10 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   os << "  kernels: " << info.kernels.size() << "\n";
   for (auto [i, k] : llvm::enumerate(info.kernels))
     os << "    " << i << "  " << k << "\n";
-  os << "  runtime: " << outDir << "/edgert/ (";
-  llvm::interleaveComma(info.families, os,
-                        [&](const std::string &f) { os << f << ".c"; });
+  os << "  runtime: " << outDir << "/" << files.runtimeIncludeDir << "/ (";
+  llvm::interleaveComma(files.runtimeSources, os, [&](const std::string &f) {
+    os << llvm::sys::path::filename(f);
+  });
   os << ")\n";
   os.flush();
   return 0;

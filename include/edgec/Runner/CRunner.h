@@ -1,10 +1,10 @@
 //===- CRunner.h - generated C, built and run on the host -------*- C++ -*-===//
 //
-// writeCModel is `edgec compile --target c` as a library call: memory
-// planning, the C target and the files it writes. CProgram builds those
-// files with the host C compiler together with a small generated driver
-// (main) and runs the executable on HostTensors: `edgec run --backend c` and
-// the onnx-node-c conformance suite use it.
+// CProgram writes a model as C (ctarget::writeCModel, the C target's
+// `edgec compile --target c`), builds it with the host C compiler together
+// with a small generated driver (main) and runs the executable on
+// HostTensors: `edgec run --backend c` and the onnx-node-c conformance suite
+// use it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef EDGEC_RUNNER_CRUNNER_H
@@ -21,19 +21,6 @@
 #include <vector>
 
 namespace edgec {
-
-/// Plans memory on `module` (edge level: after lowerToEdge; one function),
-/// lowers it to EmitC and writes `dir`/<name>.h, <name>.c and, when the
-/// weights go to a blob, <name>.weights.bin and <name>_weights.S. With a
-/// non-empty `runtimeDir` (edgert's source tree: include/, src/) the runtime
-/// headers and the sources of the kernel families used are copied to
-/// `dir`/edgert/. `dir` must exist. On failure returns failure() with `error`
-/// set to one message (naming the ONNX node for lowering errors).
-mlir::LogicalResult writeCModel(mlir::ModuleOp module,
-                                const ctarget::CTargetOptions &options,
-                                llvm::StringRef dir,
-                                llvm::StringRef runtimeDir,
-                                ctarget::CTargetInfo &info, std::string &error);
 
 /// The host C compiler command: $CC split at spaces, else "cc".
 std::vector<std::string> hostCCompiler();
@@ -60,7 +47,7 @@ struct CProgramOptions {
 /// A model compiled to C and built as a host executable.
 class CProgram {
 public:
-  /// Emits `module` (edge level, see writeCModel) as C into the work
+  /// Emits `module` (edge level, see ctarget::writeCModel) as C into the work
   /// directory, generates the driver and builds it. Errors: the C target's
   /// (naming the node), or "the host C compiler '<cc>' failed ...: <its
   /// first error line>".

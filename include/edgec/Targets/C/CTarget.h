@@ -40,7 +40,9 @@ struct CTargetInfo {
   std::vector<char> weightsBlob;  // non-empty when the weights use the blob
   /// One entry per kernel call, in schedule order: "edgert_conv2d_f32".
   std::vector<std::string> kernels;
-  /// Runtime families (runtime/src/<family>.c) the code needs, sorted.
+  /// Runtime families (runtime/src/<family>.c) of the kernels the code
+  /// calls, sorted. RuntimeFamilies.h turns them into headers and files
+  /// (adding the families they need).
   std::vector<std::string> families;
 };
 
