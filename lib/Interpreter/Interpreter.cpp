@@ -4,6 +4,7 @@
 #include "edgec/Dialect/Edge/EdgeOps.h"
 #include "edgec/Support/ConstantTensor.h"
 #include "edgec/Support/NodeName.h"
+#include "edgec/Support/GraphInputs.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 
@@ -319,22 +320,13 @@ std::unique_ptr<Interpreter> Interpreter::create(func::FuncOp func,
 LogicalResult Interpreter::run(const std::vector<HostTensor> &args,
                                std::vector<HostTensor> &results,
                                std::string &error, Observer observer) {
-  if (args.size() != inputs.size()) {
-    error = "expected " + std::to_string(inputs.size()) + " inputs, got " +
-            std::to_string(args.size());
+  if (!checkGraphInputs(inputs, args, error))
     return failure();
-  }
   Executor ex;
   Block &body = func.getBody().front();
   for (unsigned i = 0; i < args.size(); ++i) {
     const GraphTensorInfo &ti = inputs[i];
     const HostTensor &t = args[i];
-    if (t.type != ti.type || t.shape != ti.shape) {
-      error = "input '" + ti.name + "': expected " + shapeToString(ti.shape) +
-              " " + elemTypeName(ti.type) + ", got " + shapeToString(t.shape) +
-              " " + elemTypeName(t.type);
-      return failure();
-    }
     Buffer &b = ex.alloc(body.getArgument(i));
     if (b.data.size() != t.data.size()) {
       error = "input '" + ti.name + "': wrong data size";

@@ -4,6 +4,7 @@
 #include "edgec/Dialect/Onnx/OnnxOps.h"
 #include "edgec/Support/ConstantTensor.h"
 #include "edgec/Support/GraphSignature.h"
+#include "edgec/Support/GraphInputs.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
@@ -84,25 +85,11 @@ LogicalResult freezeInputs(ModuleOp module,
               ", which cannot be frozen from a tensor file";
       return failure();
     }
-    if (in.value.type != elem) {
-      error = in.file + ": dtype mismatch: the file holds " +
-              elemTypeName(in.value.type) + ", graph input '" + in.name +
-              "' is " + elemTypeName(elem);
+    GraphTensorInfo info{in.name, elem,
+                         std::vector<int64_t>(type.getShape().begin(),
+                                              type.getShape().end())};
+    if (!checkGraphInput(info, in.value, in.file, error))
       return failure();
-    }
-    std::vector<int64_t> shape(type.getShape().begin(),
-                               type.getShape().end());
-    if (in.value.shape != shape) {
-      error = in.file + ": shape mismatch: the file holds " +
-              shapeToString(in.value.shape) + ", graph input '" + in.name +
-              "' is " + shapeToString(shape);
-      return failure();
-    }
-    if (static_cast<int64_t>(in.value.data.size()) !=
-        in.value.numElements() * static_cast<int64_t>(elemTypeSize(elem))) {
-      error = in.file + ": the data size does not match the shape";
-      return failure();
-    }
     byArg[found] = &in;
   }
 

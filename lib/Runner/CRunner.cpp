@@ -2,6 +2,7 @@
 #include "edgec/Runner/CRunner.h"
 
 #include "edgec/Support/GraphSignature.h"
+#include "edgec/Support/GraphInputs.h"
 #include "edgec/Targets/C/CModelWriter.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -261,22 +262,12 @@ std::unique_ptr<CProgram> CProgram::build(ModuleOp module,
 LogicalResult CProgram::run(const std::vector<HostTensor> &args,
                             std::vector<HostTensor> &results,
                             std::string &error) {
-  if (args.size() != inputs.size()) {
-    error = "expected " + std::to_string(inputs.size()) + " inputs, got " +
-            std::to_string(args.size());
+  if (!checkGraphInputs(inputs, args, error))
     return failure();
-  }
   const std::string &dir = options.workDir;
   std::vector<std::string> argv = {executable};
   for (size_t i = 0; i < args.size(); ++i) {
-    const GraphTensorInfo &ti = inputs[i];
     const HostTensor &t = args[i];
-    if (t.type != ti.type || t.shape != ti.shape) {
-      error = "input '" + ti.name + "': expected " + shapeToString(ti.shape) +
-              " " + elemTypeName(ti.type) + ", got " + shapeToString(t.shape) +
-              " " + elemTypeName(t.type);
-      return failure();
-    }
     std::string path = joinPath(dir, "in" + std::to_string(i) + ".bin");
     if (!writeFile(path, llvm::StringRef(t.data.data(), t.data.size()),
                    error))

@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Interpreter/Interpreter.h"
 #include "edgec/Support/GraphSignature.h"
+#include "edgec/Support/GraphInputs.h"
 #include "edgec/Support/InitAll.h"
 #include "edgec/Support/TensorIO.h"
 
@@ -66,13 +67,16 @@ int main(int argc, char **argv) {
   auto interp = edgec::Interpreter::create(func, error);
   if (!interp)
     return fail(error);
-  std::vector<edgec::HostTensor> args, results;
+  std::vector<edgec::HostTensor> tensors, args, results;
   for (const std::string &path : inputs) {
     edgec::HostTensor t;
     if (!edgec::readTensorFile(path, t, error))
       return fail(error);
-    args.push_back(std::move(t));
+    tensors.push_back(std::move(t));
   }
+  if (!edgec::matchGraphInputs(interp->getInputs(), tensors, inputs, args,
+                               error))
+    return fail(error);
   if (mlir::failed(interp->run(args, results, error)))
     return fail(error);
   if (std::error_code ec = sys::fs::create_directories(outDir))

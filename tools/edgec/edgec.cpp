@@ -28,6 +28,7 @@
 #include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Runner/CRunner.h"
 #include "edgec/Support/GraphSignature.h"
+#include "edgec/Support/GraphInputs.h"
 #include "edgec/Support/InitAll.h"
 #include "edgec/Targets/C/CModelWriter.h"
 #include "edgec/Support/TensorIO.h"
@@ -240,67 +241,6 @@ struct RunArgs {
   edgec::driver::QuantArgs quant;
 };
 
-/// Matches the tensors read from the input files to the graph inputs: by
-/// name (file stem or TensorProto name) first, the rest in order. Checks the
-/// count, element types and shapes; returns the arguments in graph order.
-bool matchInputs(const std::vector<edgec::GraphTensorInfo> &graphInputs,
-                 const std::vector<std::string> &files,
-                 std::vector<edgec::HostTensor> &tensors,
-                 std::vector<edgec::HostTensor> &args, std::string &error) {
-  if (files.size() > graphInputs.size()) {
-    error = "too many inputs: the model has " +
-            std::to_string(graphInputs.size()) + " graph input" +
-            (graphInputs.size() == 1 ? "" : "s") + ", " +
-            std::to_string(files.size()) + " files were given";
-    return false;
-  }
-  std::vector<int> fileFor(graphInputs.size(), -1);
-  std::vector<bool> used(files.size(), false);
-  for (size_t f = 0; f < files.size(); ++f)
-    for (size_t g = 0; g < graphInputs.size(); ++g)
-      if (fileFor[g] < 0 && tensors[f].name == graphInputs[g].name) {
-        fileFor[g] = static_cast<int>(f);
-        used[f] = true;
-        break;
-      }
-  size_t next = 0;
-  for (size_t g = 0; g < graphInputs.size(); ++g) {
-    if (fileFor[g] >= 0)
-      continue;
-    while (next < files.size() && used[next])
-      ++next;
-    if (next == files.size()) {
-      error = "missing input: no file for graph input '" +
-              graphInputs[g].name + "' (" +
-              edgec::shapeToString(graphInputs[g].shape) + " " +
-              edgec::elemTypeName(graphInputs[g].type) + ")";
-      return false;
-    }
-    fileFor[g] = static_cast<int>(next);
-    used[next] = true;
-  }
-  args.clear();
-  for (size_t g = 0; g < graphInputs.size(); ++g) {
-    const edgec::GraphTensorInfo &info = graphInputs[g];
-    edgec::HostTensor &t = tensors[fileFor[g]];
-    const std::string &file = files[fileFor[g]];
-    if (t.type != info.type) {
-      error = file + ": dtype mismatch: the file holds " +
-              edgec::elemTypeName(t.type) + ", graph input '" + info.name +
-              "' is " + edgec::elemTypeName(info.type);
-      return false;
-    }
-    if (t.shape != info.shape) {
-      error = file + ": shape mismatch: the file holds " +
-              edgec::shapeToString(t.shape) + ", graph input '" + info.name +
-              "' is " + edgec::shapeToString(info.shape);
-      return false;
-    }
-    args.push_back(t);
-  }
-  return true;
-}
-
 /// Runs the lowered function with the host interpreter.
 bool executeInterp(mlir::func::FuncOp func,
                    const std::vector<edgec::HostTensor> &args,
@@ -369,7 +309,8 @@ int runRun(const RunArgs &args, mlir::MLIRContext &context) {
   if (!edgec::getFunctionSignature(func, graphInputs, graphOutputs, error))
     return fail(args.model.model + ": " + error);
   std::vector<edgec::HostTensor> inputs;
-  if (!matchInputs(graphInputs, args.inputs, tensors, inputs, error))
+  if (!edgec::matchGraphInputs(graphInputs, tensors, args.inputs, inputs,
+                               error))
     return fail(error);
 
   std::vector<edgec::HostTensor> outputs;
