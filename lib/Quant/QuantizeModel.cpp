@@ -236,3 +236,37 @@ edgec::compareTensors(ModuleOp floatModule, ModuleOp quantModule,
                    });
   return success();
 }
+
+bool edgec::loadSamples(ModuleOp module, const std::string &path,
+                        CalibrationData &data, std::string &error) {
+  func::FuncOp func = getGraphFunction(module, error);
+  if (!func)
+    return false;
+  std::vector<GraphTensorInfo> inputs, outputs;
+  return getFunctionSignature(func, inputs, outputs, error) &&
+         data.load(path, inputs, error);
+}
+
+LogicalResult edgec::verifyQuantization(ModuleOp floatModule,
+                                        const CalibrationData &calibration,
+                                        const CalibrationData &inputs,
+                                        const QuantizeOptions &options,
+                                        QuantizationReport &report,
+                                        std::string &error) {
+  // Both functions in the form quantization sees, ops tagged for matching.
+  if (failed(prepareForQuantization(floatModule, error)))
+    return failure();
+  tagTensors(floatModule);
+  OwningOpRef<ModuleOp> quantized = floatModule.clone();
+  if (failed(quantizeModule(*quantized, calibration, options, error)))
+    return failure();
+  std::vector<std::vector<HostTensor>> sets(inputs.size());
+  for (int64_t i = 0; i < inputs.size(); ++i)
+    inputs.getSample(i, sets[i]);
+  report.inputSets = static_cast<int64_t>(sets.size());
+  if (failed(compareTensors(floatModule, *quantized, sets, report.tensors,
+                            error)))
+    return failure();
+  report.fallbacks = collectFallbacks(*quantized);
+  return success();
+}

@@ -1,4 +1,4 @@
-//===- Quantize.cpp - the driver's quantization options and `verify` ------===//
+//===- Quantize.cpp - quantization options and reports --------------------===//
 #include "Quantize.h"
 
 #include "edgec/Quant/QuantizeModel.h"
@@ -68,15 +68,12 @@ std::string edgec::driver::validateQuantizeOptions(const QuantArgs &args) {
   return "";
 }
 
-/// Reads `path` like calibration data for `module`'s inputs.
-static bool loadSamples(mlir::ModuleOp module, const std::string &path,
-                        CalibrationData &data, std::string &error) {
-  mlir::func::FuncOp func = getGraphFunction(module, error);
-  if (!func)
-    return false;
-  std::vector<GraphTensorInfo> inputs, outputs;
-  return getFunctionSignature(func, inputs, outputs, error) &&
-         data.load(path, inputs, error);
+bool edgec::driver::getQuantizeOptions(const QuantArgs &args,
+                                       QuantizeOptions &options,
+                                       std::string &error) {
+  options.activations = args.activations;
+  options.perChannel = !args.perTensor;
+  return getCalibrationOptions(args, options.calibration, error);
 }
 
 bool edgec::driver::quantizeEdgeModule(const QuantArgs &args,
@@ -84,9 +81,7 @@ bool edgec::driver::quantizeEdgeModule(const QuantArgs &args,
                                        const std::string &modelPath,
                                        std::string &error) {
   QuantizeOptions options;
-  options.activations = args.activations;
-  options.perChannel = !args.perTensor;
-  if (!getCalibrationOptions(args, options.calibration, error))
+  if (!getQuantizeOptions(args, options, error))
     return false;
   CalibrationData data;
   if (!loadSamples(module, args.calibration, data, error))
@@ -98,10 +93,9 @@ bool edgec::driver::quantizeEdgeModule(const QuantArgs &args,
   return true;
 }
 
-void edgec::driver::printFallbacks(mlir::ModuleOp module,
+void edgec::driver::printFallbacks(llvm::ArrayRef<FallbackInfo> fallbacks,
                                    llvm::raw_ostream &os,
                                    llvm::StringRef indent) {
-  std::vector<FallbackInfo> fallbacks = collectFallbacks(module);
   if (fallbacks.empty()) {
     os << indent << "none: every op runs on integer kernels\n";
     return;
@@ -122,26 +116,19 @@ bool edgec::driver::verifyQuantization(const QuantArgs &args,
                                        const std::string &inputsPath, int top,
                                        bool json, llvm::raw_ostream &os,
                                        std::string &error) {
-  CalibrationData inputs;
-  if (!loadSamples(floatModule, inputsPath, inputs, error))
+  QuantizeOptions options;
+  CalibrationData inputs, calibration;
+  if (!getQuantizeOptions(args, options, error) ||
+      !loadSamples(floatModule, inputsPath, inputs, error) ||
+      !loadSamples(floatModule, args.calibration, calibration, error))
     return false;
-  // Both functions in the form quantization sees, ops tagged for matching.
-  if (mlir::failed(prepareForQuantization(floatModule, error)))
-    return false;
-  tagTensors(floatModule);
-  mlir::OwningOpRef<mlir::ModuleOp> quantized = floatModule.clone();
-  if (!quantizeEdgeModule(args, *quantized, modelPath, error))
-    return false;
-
-  std::vector<std::vector<HostTensor>> sets(inputs.size());
-  for (int64_t i = 0; i < inputs.size(); ++i)
-    inputs.getSample(i, sets[i]);
-  std::vector<TensorError> errors;
-  if (mlir::failed(compareTensors(floatModule, *quantized, sets, errors,
-                                  error))) {
+  QuantizationReport report;
+  if (mlir::failed(edgec::verifyQuantization(floatModule, calibration, inputs,
+                                             options, report, error))) {
     error = modelPath + ": " + error;
     return false;
   }
+  const std::vector<TensorError> &errors = report.tensors;
   size_t rows = top > 0 ? std::min<size_t>(top, errors.size()) : errors.size();
 
   if (json) {
@@ -162,14 +149,14 @@ bool edgec::driver::verifyQuantization(const QuantArgs &args,
       tensors.push_back(std::move(o));
     }
     llvm::json::Array fallbacks;
-    for (const FallbackInfo &f : collectFallbacks(*quantized))
+    for (const FallbackInfo &f : report.fallbacks)
       fallbacks.push_back(
           llvm::json::Object{{"node", f.node}, {"op", f.op}, {"reason", f.reason}});
     llvm::json::Object root{{"model", modelPath},
                             {"quantize", args.quantize},
                             {"activations", args.activations},
                             {"calibration_method", args.method},
-                            {"input_sets", static_cast<int64_t>(sets.size())},
+                            {"input_sets", report.inputSets},
                             {"tensors", std::move(tensors)},
                             {"fallbacks", std::move(fallbacks)}};
     os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
@@ -178,8 +165,8 @@ bool edgec::driver::verifyQuantization(const QuantArgs &args,
 
   os << "edgec verify: " << modelPath << ", " << args.quantize << " weights, "
      << args.activations << " activations (" << args.method
-     << " calibration), " << sets.size() << " input set"
-     << (sets.size() == 1 ? "" : "s") << "\n";
+     << " calibration), " << report.inputSets << " input set"
+     << (report.inputSets == 1 ? "" : "s") << "\n";
   os << "tensors by SQNR, worst first (float model vs quantized, "
         "dequantized):\n";
   // "!quant.uniform<i8:f32, 0.1:-3>" is shown as its storage type, "i8".
@@ -214,6 +201,6 @@ bool edgec::driver::verifyQuantization(const QuantArgs &args,
   if (rows < errors.size())
     os << "  ... " << (errors.size() - rows) << " more (--top 0 shows all)\n";
   os << "ops kept in float:\n";
-  printFallbacks(*quantized, os, "  ");
+  printFallbacks(report.fallbacks, os, "  ");
   return true;
 }

@@ -465,7 +465,8 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
     os << llvm::formatv("  {0,-9} {1,12} {2,12}   bytes\n", "arena:",
                         floatInfo->arenaSize, info.arenaSize);
     os << "  ops kept in float:\n";
-    edgec::driver::printFallbacks(*module, os, "    ");
+    edgec::driver::printFallbacks(edgec::collectFallbacks(*module), os,
+                                  "    ");
   }
   os << llvm::formatv("  arena:   {0} bytes (lower bound {1}, {2:f3}x)\n",
                       info.arenaSize, info.arenaLowerBound, ratio);

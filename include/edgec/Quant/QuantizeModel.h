@@ -9,7 +9,8 @@
 //   canonicalize
 //
 // and the comparison of a quantized function with its float original tensor
-// by tensor (`edgec verify`). See docs/quantization.md.
+// by tensor (`edgec verify`; the driver prints the report). See
+// docs/quantization.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef EDGEC_QUANT_QUANTIZEMODEL_H
@@ -53,6 +54,12 @@ mlir::LogicalResult quantizeModule(mlir::ModuleOp module,
                                    const QuantizeOptions &options,
                                    std::string &error);
 
+/// Reads `path` (what CalibrationData::load reads: .npy/.pb/.npz files,
+/// directories) as samples of the graph inputs of `module`'s function. On
+/// failure returns false with `error` naming the file.
+bool loadSamples(mlir::ModuleOp module, const std::string &path,
+                 CalibrationData &data, std::string &error);
+
 /// An op edge-quantize left in float (`edge.float_fallback`).
 struct FallbackInfo {
   /// The ONNX node the op came from (or the op name if none).
@@ -91,6 +98,28 @@ mlir::LogicalResult
 compareTensors(mlir::ModuleOp floatModule, mlir::ModuleOp quantModule,
                const std::vector<std::vector<HostTensor>> &inputs,
                std::vector<TensorError> &out, std::string &error);
+
+/// What verifyQuantization found.
+struct QuantizationReport {
+  /// Number of input sets compared.
+  int64_t inputSets = 0;
+  /// Every tagged tensor, worst first (compareTensors).
+  std::vector<TensorError> tensors;
+  /// The ops the quantized copy keeps in float.
+  std::vector<FallbackInfo> fallbacks;
+};
+
+/// `edgec verify`: brings the float edge module `floatModule` into the form
+/// quantization sees (prepareForQuantization, tagTensors), quantizes a copy
+/// calibrating on `calibration`, runs both on every sample of `inputs` and
+/// compares them tensor by tensor. On failure returns failure() with one
+/// message in `error`.
+mlir::LogicalResult verifyQuantization(mlir::ModuleOp floatModule,
+                                       const CalibrationData &calibration,
+                                       const CalibrationData &inputs,
+                                       const QuantizeOptions &options,
+                                       QuantizationReport &report,
+                                       std::string &error);
 
 } // namespace edgec
 
