@@ -2,7 +2,6 @@
 #include "Quantize.h"
 
 #include "edgec/Quant/QuantizeModel.h"
-#include "edgec/Support/GraphSignature.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/Support/FormatVariadic.h"

@@ -17,10 +17,10 @@
 // (106 required, 109 extras, ...) for command-line usage errors.
 //
 //===----------------------------------------------------------------------===//
-#include "ExportQDQ.h"
 #include "Quantize.h"
 
 #include "edgec/Analysis/ModelStats.h"
+#include "edgec/Export/QDQExport.h"
 #include "edgec/Import/OnnxImporter.h"
 #include "edgec/Interpreter/Interpreter.h"
 #include "edgec/Passes/Memory/Passes.h"
@@ -531,7 +531,7 @@ struct ExportArgs {
 };
 
 /// edgec export --format onnx-qdq: the model quantized by edgec as a QDQ
-/// ONNX file (see ExportQDQ.h). Nothing is written on failure.
+/// ONNX file (edgec/Export/QDQExport.h). Nothing is written on failure.
 int runExport(const ExportArgs &args, mlir::MLIRContext &context) {
   if (args.format != "onnx-qdq")
     return fail("unknown export format '" + args.format +
@@ -542,6 +542,10 @@ int runExport(const ExportArgs &args, mlir::MLIRContext &context) {
   if (std::string why = edgec::driver::validateQuantizeOptions(args.quant);
       !why.empty())
     return fail(why);
+  if (args.quant.activations != "int8")
+    return fail("--format onnx-qdq exports int8 activations only (ONNX opset "
+                "17 has no int16 QuantizeLinear); got --activations " +
+                args.quant.activations);
   std::vector<edgec::FrozenInput> frozen;
   if (!readFrozenInputs(args.model, frozen))
     return 1;
@@ -550,8 +554,13 @@ int runExport(const ExportArgs &args, mlir::MLIRContext &context) {
   if (!module)
     return 1;
   std::string error;
-  if (!edgec::driver::exportQDQModel(args.quant, *module, args.model.model,
-                                     args.output, error))
+  edgec::QDQExportOptions options;
+  options.calibration = args.quant.calibration;
+  options.modelPath = args.model.model;
+  if (!edgec::driver::getQuantizeOptions(args.quant, options.quantize, error))
+    return fail(error);
+  if (mlir::failed(
+          edgec::exportQDQModel(*module, options, args.output, error)))
     return fail(error);
   llvm::outs() << "edgec: exported " << args.model.model << " -> "
                << args.output << " (QDQ ONNX, " << args.quant.quantize

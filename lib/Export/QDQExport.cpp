@@ -1,4 +1,4 @@
-//===- ExportQDQ.cpp - `edgec export --format onnx-qdq` -------------------===//
+//===- QDQExport.cpp - edgec's quantization as a QDQ ONNX model ----------===//
 //
 // Design (docs/quantization.md, "Exporting QDQ ONNX"):
 //
@@ -28,8 +28,10 @@
 //     int32 values + DequantizeLinear (scale input_scale * weight_scale[o]).
 //
 //===----------------------------------------------------------------------===//
-#include "ExportQDQ.h"
+#include "edgec/Export/QDQExport.h"
 
+#include "edgec/Dialect/Edge/EdgeOps.h"
+#include "edgec/Dialect/Onnx/OnnxOps.h"
 #include "edgec/Passes/Graph/Passes.h"
 #include "edgec/Passes/Quantize/QuantParams.h"
 #include "edgec/Pipeline/Pipeline.h"
@@ -56,12 +58,10 @@
 #include <cstring>
 #include <map>
 #include <optional>
-#include <set>
 #include <unistd.h>
 
 using namespace mlir;
 using namespace edgec;
-using namespace edgec::driver;
 
 namespace {
 
@@ -121,27 +121,34 @@ std::optional<int> onnxDataType(Type t) {
   return std::nullopt;
 }
 
-bool isTransparent(Operation *op) {
-  StringRef n = op->getName().getStringRef();
-  return n == "edge.transpose" || n == "edge.reshape" ||
-         n == "edge.quantize" || n == "edge.dequantize";
+/// Edge ops that change only the layout of a value.
+bool isLayoutOp(Operation *op) {
+  return isa<edge::TransposeOp, edge::ReshapeOp>(op);
 }
 
-bool isLayoutOp(Operation *op) {
-  StringRef n = op->getName().getStringRef();
-  return n == "edge.transpose" || n == "edge.reshape";
+/// Edge ops through which an exported tensor is traced back: layout changes
+/// and Q/DQ.
+bool isTransparent(Operation *op) {
+  return isLayoutOp(op) || isa<edge::QuantizeOp, edge::DequantizeOp>(op);
 }
 
 /// ONNX ops whose output has its input's parameters in edgec's integer
 /// model (data movement, max pooling, clamping activations fused into their
 /// producer): used when lowering left no edge value for the op.
-bool keepsParameters(StringRef opType) {
-  static const std::set<std::string> ops = {
-      "Relu",    "Clip",      "MaxPool",      "GlobalMaxPool", "Reshape",
-      "Flatten", "Transpose", "Squeeze",      "Unsqueeze",     "Identity",
-      "Dropout", "Split",     "Slice",        "Pad",           "Gather",
-      "Tile",    "Expand",    "DepthToSpace", "SpaceToDepth"};
-  return ops.count(opType.str()) != 0;
+bool keepsParameters(Operation *op) {
+  return isa<edgec::onnx::ReluOp, edgec::onnx::ClipOp, edgec::onnx::MaxPoolOp, edgec::onnx::GlobalMaxPoolOp,
+             edgec::onnx::ReshapeOp, edgec::onnx::FlattenOp, edgec::onnx::TransposeOp,
+             edgec::onnx::SqueezeOp, edgec::onnx::UnsqueezeOp, edgec::onnx::IdentityOp,
+             edgec::onnx::DropoutOp, edgec::onnx::SplitOp, edgec::onnx::SliceOp, edgec::onnx::PadOp,
+             edgec::onnx::GatherOp, edgec::onnx::TileOp, edgec::onnx::ExpandOp,
+             edgec::onnx::DepthToSpaceOp, edgec::onnx::SpaceToDepthOp>(op);
+}
+
+/// Edge ops whose operand 1 is a weight edgec may store as int8 (and
+/// operand 2 an int32 bias).
+bool isWeightedEdgeOp(Operation *op) {
+  return isa<edge::Conv2DOp, edge::DepthwiseConv2DOp, edge::FullyConnectedOp,
+             edge::TransposeConv2DOp>(op);
 }
 
 /// Quantization parameters of one exported tensor (per tensor).
@@ -170,10 +177,10 @@ struct EdgeValueInfo {
 
 class Exporter {
 public:
-  Exporter(const QuantArgs &args, const std::string &modelPath)
-      : args(args), modelPath(modelPath) {}
+  explicit Exporter(const QDQExportOptions &options)
+      : options(options), modelPath(options.modelPath) {}
 
-  bool run(ModuleOp module, const std::string &outputPath, std::string &error);
+  bool run(ModuleOp module, std::string &bytes, std::string &error);
 
 private:
   // --- edge side -----------------------------------------------------------
@@ -204,7 +211,7 @@ private:
     return modelPath + ": " + describeOp(op) + ": " + msg.str();
   }
 
-  const QuantArgs &args;
+  const QDQExportOptions &options;
   std::string modelPath;
 
   DenseMap<Operation *, SmallVector<int64_t>> opTags;
@@ -268,16 +275,14 @@ void Exporter::collectQuantTypes(Value v, bool up, bool down,
   };
   if (up)
     if (Operation *def = v.getDefiningOp()) {
-      StringRef n = def->getName().getStringRef();
-      if (n == "edge.dequantize")
+      if (isa<edge::DequantizeOp>(def))
         types.push_back(elemOf(def->getOperand(0)));
       else if (isLayoutOp(def) && elemOf(def->getOperand(0)).isF32())
         collectQuantTypes(def->getOperand(0), true, false, types);
     }
   if (down)
     for (Operation *user : v.getUsers()) {
-      StringRef n = user->getName().getStringRef();
-      if (n == "edge.quantize")
+      if (isa<edge::QuantizeOp>(user))
         types.push_back(elemOf(user->getResult(0)));
       else if (isLayoutOp(user) && elemOf(user->getResult(0)).isF32())
         collectQuantTypes(user->getResult(0), false, true, types);
@@ -354,7 +359,7 @@ bool Exporter::matchTensors(func::FuncOp onnxFunc, func::FuncOp edgeFunc,
 
   for (Operation &opRef : onnxFunc.getBody().front()) {
     Operation *op = &opRef;
-    if (isa<func::ReturnOp>(op) || op->getName().getStringRef() == "onnx.NoValue")
+    if (isa<func::ReturnOp, edgec::onnx::NoValueOp>(op))
       continue;
     SmallVector<int64_t> tags = tagsOf(op->getLoc());
     if (tags.size() != 1) {
@@ -362,7 +367,7 @@ bool Exporter::matchTensors(func::FuncOp onnxFunc, func::FuncOp edgeFunc,
       return false;
     }
     int64_t tag = tags.front();
-    bool isConstant = op->getName().getStringRef() == "onnx.Constant";
+    bool isConstant = isa<edgec::onnx::ConstantOp>(op);
     SmallVector<Value> exits;
     auto it = groups.find(tag);
     if (it != groups.end())
@@ -381,7 +386,6 @@ bool Exporter::matchTensors(func::FuncOp onnxFunc, func::FuncOp edgeFunc,
           floatResults.push_back(r);
     if (floatResults.empty())
       continue;
-    StringRef opType = op->getName().stripDialect();
 
     if (isConstant) {
       // A constant edgec stores as a per-tensor int8 tensor (not a weight,
@@ -405,7 +409,7 @@ bool Exporter::matchTensors(func::FuncOp onnxFunc, func::FuncOp edgeFunc,
     }
 
     auto inherit = [&]() -> bool {
-      if (!keepsParameters(opType) || op->getNumOperands() == 0) {
+      if (!keepsParameters(op) || op->getNumOperands() == 0) {
         error = nodeError(
             op, "edgec has no tensor for its output after lowering, and the "
                 "op does not keep its input's quantization parameters; QDQ "
@@ -469,15 +473,12 @@ bool Exporter::matchTensors(func::FuncOp onnxFunc, func::FuncOp edgeFunc,
 
 /// The ONNX output-channel axis of a weight operand, or -1.
 int64_t weightAxis(Operation *op, Value w) {
-  StringRef type = op->getName().stripDialect();
   int64_t rank = cast<ShapedType>(w.getType()).getRank();
-  if (type == "Conv")
+  if (isa<edgec::onnx::ConvOp>(op))
     return 0;
-  if (type == "Gemm") {
-    auto transB = op->getAttrOfType<IntegerAttr>("transB");
-    return transB && transB.getInt() ? 0 : 1;
-  }
-  if (type == "MatMul" && rank == 2)
+  if (auto gemm = dyn_cast<edgec::onnx::GemmOp>(op))
+    return gemm.getTransB() != 0 ? 0 : 1;
+  if (isa<edgec::onnx::MatMulOp>(op) && rank == 2)
     return 1;
   return -1;
 }
@@ -485,7 +486,6 @@ int64_t weightAxis(Operation *op, Value w) {
 bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
   for (Operation &opRef : onnxFunc.getBody().front()) {
     Operation *op = &opRef;
-    StringRef opType = op->getName().stripDialect();
     SmallVector<int64_t> tags = tagsOf(op->getLoc());
     if (tags.size() != 1)
       continue;
@@ -495,9 +495,7 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
     // The edge ops of this node with int8 weights.
     SmallVector<Operation *> weighted;
     for (Operation *e : git->second) {
-      StringRef n = e->getName().getStringRef();
-      if (n != "edge.conv2d" && n != "edge.depthwise_conv2d" &&
-          n != "edge.fully_connected" && n != "edge.transpose_conv2d")
+      if (!isWeightedEdgeOp(e))
         continue;
       auto wt = cast<ShapedType>(e->getOperand(1).getType());
       if (isa<quant::QuantizedType>(wt.getElementType()))
@@ -505,9 +503,9 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
     }
     if (weighted.empty())
       continue;
-    if ((opType != "Conv" && opType != "Gemm" && opType != "MatMul") ||
+    if (!isa<edgec::onnx::ConvOp, edgec::onnx::GemmOp, edgec::onnx::MatMulOp>(op) ||
         weighted.size() != 1 ||
-        weighted.front()->getName().getStringRef() == "edge.transpose_conv2d") {
+        isa<edge::TransposeConv2DOp>(weighted.front())) {
       error = nodeError(op, "edgec quantized its weights in a form QDQ export "
                             "does not support (int8 weights are exported for "
                             "Conv, Gemm and MatMul lowered to one edge "
@@ -516,10 +514,9 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
     }
     Operation *e = weighted.front();
     Value w = op->getOperand(1);
-    auto wConst = w.getDefiningOp();
+    auto wConst = w.getDefiningOp<edgec::onnx::ConstantOp>();
     int64_t axis = weightAxis(op, w);
-    if (!wConst || wConst->getName().getStringRef() != "onnx.Constant" ||
-        axis < 0) {
+    if (!wConst || axis < 0) {
       error = nodeError(op, "its weights are not a constant of rank 2 or 4; "
                             "QDQ export cannot write them as int8");
       return false;
@@ -530,9 +527,11 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
     qw.axis = axis;
     int64_t qmin, qmax, channels = wType.getDimSize(axis);
     std::vector<double> scales;
+    // edgec's per-axis weights: output channels on axis 0 (OHWI, [N, K]),
+    // on axis 3 for depthwise filters (1HW(C*M)).
+    int64_t edgeAxis = isa<edge::DepthwiseConv2DOp>(e) ? 3 : 0;
     if (auto pa = dyn_cast<quant::UniformQuantizedPerAxisType>(eWType)) {
-      StringRef en = e->getName().getStringRef();
-      int64_t expectedAxis = en == "edge.depthwise_conv2d" ? 3 : 0;
+      int64_t expectedAxis = edgeAxis;
       if (pa.getQuantizedDimension() != expectedAxis ||
           static_cast<int64_t>(pa.getScales().size()) != channels ||
           llvm::any_of(pa.getZeroPoints(), [](int64_t z) { return z != 0; })) {
@@ -564,7 +563,7 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
 
     // Recompute the integers from the ONNX float weights.
     std::vector<char> bytes;
-    auto wAttr = wConst->getAttrOfType<ElementsAttr>("value");
+    ElementsAttr wAttr = wConst.getValue();
     if (!wAttr || !wType.getElementType().isF32() ||
         !rawBytes(wAttr, bytes, error)) {
       error = nodeError(op, "cannot read its float weights" +
@@ -587,9 +586,8 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
     }
     // ... and check them against edgec's, channel by channel (as
     // multisets: the edge constant is in the kernel's layout).
-    Operation *eConst = e->getOperand(1).getDefiningOp();
-    auto eAttr = eConst ? eConst->getAttrOfType<ElementsAttr>("value")
-                        : ElementsAttr();
+    auto eConst = e->getOperand(1).getDefiningOp<edge::ConstantOp>();
+    ElementsAttr eAttr = eConst ? eConst.getValue() : ElementsAttr();
     std::vector<char> eBytes;
     std::string ignored;
     if (!eAttr || !rawBytes(eAttr, eBytes, ignored) ||
@@ -600,11 +598,7 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
     }
     {
       auto eShape = cast<ShapedType>(eAttr.getType()).getShape();
-      int64_t eAxis = qw.perAxis ? (e->getName().getStringRef() ==
-                                            "edge.depthwise_conv2d"
-                                        ? 3
-                                        : 0)
-                                 : 0;
+      int64_t eAxis = qw.perAxis ? edgeAxis : 0;
       int64_t eInner = 1;
       for (size_t d = eAxis + 1; d < eShape.size(); ++d)
         eInner *= eShape[d];
@@ -630,9 +624,7 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
 
     // The bias: edgec's int32 values.
     if (e->getNumOperands() > 2 && op->getNumOperands() > 2 &&
-        op->getOperand(2).getDefiningOp() &&
-        op->getOperand(2).getDefiningOp()->getName().getStringRef() ==
-            "onnx.Constant") {
+        op->getOperand(2).getDefiningOp<edgec::onnx::ConstantOp>()) {
       Value eb = e->getOperand(2);
       auto ebType = cast<ShapedType>(eb.getType());
       Type ebElem = ebType.getElementType();
@@ -643,12 +635,11 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
         width = i.getWidth();
       auto inQ = dyn_cast<quant::UniformQuantizedType>(
           cast<ShapedType>(e->getOperand(0).getType()).getElementType());
-      Operation *ebConst = eb.getDefiningOp();
-      auto ebAttr = ebConst ? ebConst->getAttrOfType<ElementsAttr>("value")
-                            : ElementsAttr();
+      auto ebConst = eb.getDefiningOp<edge::ConstantOp>();
+      ElementsAttr ebAttr = ebConst ? ebConst.getValue() : ElementsAttr();
       std::vector<char> bb;
       auto onnxBias = cast<ShapedType>(op->getOperand(2).getType());
-      int64_t outChannels = e->getName().getStringRef() == "edge.fully_connected"
+      int64_t outChannels = isa<edge::FullyConnectedOp>(e)
                                 ? cast<ShapedType>(e->getOperand(1).getType())
                                       .getDimSize(0)
                                 : cast<ShapedType>(e->getResult(0).getType())
@@ -900,19 +891,18 @@ bool Exporter::buildGraph(func::FuncOp func, std::string &error) {
     Operation *op = &opRef;
     if (isa<func::ReturnOp>(op))
       continue;
-    StringRef opName = op->getName().getStringRef();
-    if (opName == "onnx.NoValue") {
+    if (isa<edgec::onnx::NoValueOp>(op)) {
       consumed[op->getResult(0)] = "";
       continue;
     }
-    if (!opName.starts_with("onnx.")) {
+    if (!isa<edgec::onnx::OnnxDialect>(op->getDialect())) {
       error = nodeError(op, "not an ONNX op; QDQ export cannot write it");
       return false;
     }
     std::string node = getOnnxNodeName(op->getLoc());
-    if (opName == "onnx.Constant") {
-      Value v = op->getResult(0);
-      auto attr = op->getAttrOfType<ElementsAttr>("value");
+    if (auto constant = dyn_cast<edgec::onnx::ConstantOp>(op)) {
+      Value v = constant.getResult();
+      ElementsAttr attr = constant.getValue();
       std::vector<char> bytes;
       auto type = cast<ShapedType>(v.getType());
       if (!attr || !rawBytes(attr, bytes, error)) {
@@ -1159,10 +1149,7 @@ bool writeAtomically(const std::string &path, const std::string &bytes,
   return true;
 }
 
-bool Exporter::run(ModuleOp module, const std::string &outputPath,
-                   std::string &error) {
-  if (!checkWritable(outputPath, error))
-    return false;
+bool Exporter::run(ModuleOp module, std::string &bytes, std::string &error) {
   MLIRContext *ctx = module.getContext();
   // 1. The cleaned ONNX graph.
   {
@@ -1195,8 +1182,13 @@ bool Exporter::run(ModuleOp module, const std::string &outputPath,
     error = modelPath + ": " + error;
     return false;
   }
-  if (!quantizeEdgeModule(args, module, modelPath, error))
+  CalibrationData data;
+  if (!loadSamples(module, options.calibration, data, error))
     return false;
+  if (failed(quantizeModule(module, data, options.quantize, error))) {
+    error = modelPath + ": " + error;
+    return false;
+  }
   // Lowering and quantization keep the one graph function.
   func::FuncOp edgeFunc = getGraphFunction(module, error);
   func::FuncOp exportFunc = getGraphFunction(*exported, error);
@@ -1217,26 +1209,36 @@ bool Exporter::run(ModuleOp module, const std::string &outputPath,
             std::string(e.what());
     return false;
   }
-  std::string bytes;
   if (!model.SerializeToString(&bytes)) {
     error = modelPath + ": cannot serialize the exported model";
     return false;
   }
-  return writeAtomically(outputPath, bytes, error);
+  return true;
 }
 
 } // namespace
 
-bool edgec::driver::exportQDQModel(const QuantArgs &args, ModuleOp module,
-                                   const std::string &modelPath,
-                                   const std::string &outputPath,
-                                   std::string &error) {
-  if (args.activations != "int8") {
-    error = "--format onnx-qdq exports int8 activations only (ONNX opset 17 "
-            "has no int16 QuantizeLinear); got --activations " +
-            args.activations;
-    return false;
+LogicalResult edgec::buildQDQModel(ModuleOp module,
+                                   const QDQExportOptions &options,
+                                   std::string &bytes, std::string &error) {
+  if (options.quantize.activations != "int8") {
+    error = options.modelPath +
+            ": QDQ export writes int8 activations only (ONNX opset 17 has no "
+            "int16 QuantizeLinear); got " +
+            options.quantize.activations + " activations";
+    return failure();
   }
-  Exporter exporter(args, modelPath);
-  return exporter.run(module, outputPath, error);
+  Exporter exporter(options);
+  return success(exporter.run(module, bytes, error));
+}
+
+LogicalResult edgec::exportQDQModel(ModuleOp module,
+                                    const QDQExportOptions &options,
+                                    const std::string &outputPath,
+                                    std::string &error) {
+  std::string bytes;
+  if (!checkWritable(outputPath, error) ||
+      failed(buildQDQModel(module, options, bytes, error)))
+    return failure();
+  return success(writeAtomically(outputPath, bytes, error));
 }
