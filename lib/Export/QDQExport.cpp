@@ -136,12 +136,12 @@ bool isTransparent(Operation *op) {
 /// model (data movement, max pooling, clamping activations fused into their
 /// producer): used when lowering left no edge value for the op.
 bool keepsParameters(Operation *op) {
-  return isa<edgec::onnx::ReluOp, edgec::onnx::ClipOp, edgec::onnx::MaxPoolOp, edgec::onnx::GlobalMaxPoolOp,
-             edgec::onnx::ReshapeOp, edgec::onnx::FlattenOp, edgec::onnx::TransposeOp,
-             edgec::onnx::SqueezeOp, edgec::onnx::UnsqueezeOp, edgec::onnx::IdentityOp,
-             edgec::onnx::DropoutOp, edgec::onnx::SplitOp, edgec::onnx::SliceOp, edgec::onnx::PadOp,
-             edgec::onnx::GatherOp, edgec::onnx::TileOp, edgec::onnx::ExpandOp,
-             edgec::onnx::DepthToSpaceOp, edgec::onnx::SpaceToDepthOp>(op);
+  namespace ox = edgec::onnx;
+  return isa<ox::ReluOp, ox::ClipOp, ox::MaxPoolOp, ox::GlobalMaxPoolOp,
+             ox::ReshapeOp, ox::FlattenOp, ox::TransposeOp, ox::SqueezeOp,
+             ox::UnsqueezeOp, ox::IdentityOp, ox::DropoutOp, ox::SplitOp,
+             ox::SliceOp, ox::PadOp, ox::GatherOp, ox::TileOp, ox::ExpandOp,
+             ox::DepthToSpaceOp, ox::SpaceToDepthOp>(op);
 }
 
 /// Edge ops whose operand 1 is a weight edgec may store as int8 (and
@@ -503,7 +503,8 @@ bool Exporter::matchWeights(func::FuncOp onnxFunc, std::string &error) {
     }
     if (weighted.empty())
       continue;
-    if (!isa<edgec::onnx::ConvOp, edgec::onnx::GemmOp, edgec::onnx::MatMulOp>(op) ||
+    if (!isa<edgec::onnx::ConvOp, edgec::onnx::GemmOp,
+             edgec::onnx::MatMulOp>(op) ||
         weighted.size() != 1 ||
         isa<edge::TransposeConv2DOp>(weighted.front())) {
       error = nodeError(op, "edgec quantized its weights in a form QDQ export "

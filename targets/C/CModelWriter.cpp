@@ -65,12 +65,11 @@ bool copyRuntime(llvm::StringRef rt, llvm::StringRef dir,
   std::error_code ec;
   std::string include = joinPath(rt, "include/edgert");
   for (llvm::sys::fs::directory_iterator it(include, ec), e; !ec && it != e;
-       it.increment(ec))
-    if (!copyFile(it->path(),
-                  joinPath(out, "edgert/" +
-                                    llvm::sys::path::filename(it->path()).str()),
-                  error))
+       it.increment(ec)) {
+    std::string name = llvm::sys::path::filename(it->path()).str();
+    if (!copyFile(it->path(), joinPath(out, "edgert/" + name), error))
       return false;
+  }
   if (ec) {
     error = "cannot read the runtime in '" + rt.str() + "': " + ec.message();
     return false;
