@@ -173,15 +173,10 @@ LogicalResult Executor::constant(edge::ConstantOp op) {
   size_t elem = elemTypeSize(b.type);
   if (ct->getElementBytes() != elem)
     return fail(op, "constant element width does not match its type");
-  ArrayRef<char> raw = ct->getRawData();
-  if (ct->isSplat()) {
-    for (size_t i = 0; i < b.data.size(); i += elem)
-      std::memcpy(b.data.data() + i, raw.data(), elem);
-  } else {
-    if (raw.size() != b.data.size())
-      return fail(op, "constant data size does not match its type");
-    std::memcpy(b.data.data(), raw.data(), raw.size());
-  }
+  std::vector<char> data = ct->getExpandedData();
+  if (data.size() != b.data.size())
+    return fail(op, "constant data size does not match its type");
+  b.data = std::move(data);
   return success();
 }
 

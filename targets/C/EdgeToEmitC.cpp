@@ -853,8 +853,4 @@ std::string makeWeightsAsmStub(StringRef name, StringRef blobFile) {
   return s;
 }
 
-void registerTargetPasses() {
-  ::mlir::registerPass([] { return createEdgeToEmitC(); });
-}
-
 } // namespace edgec::ctarget

@@ -1,12 +1,17 @@
 //===- RuntimeFamilies.cpp - edgert's files, by kernel family -------------===//
 //
-// Keep in step with runtime/src: test/unit/RuntimeFamiliesTest.cpp checks
-// that every source is a family, that each family's source includes its
-// header and private headers, and that each family links with the families
-// it needs and nothing else.
+// The files of each runtime family, for copying the runtime beside a
+// generated model; the families and the calls between them come from the
+// op->kernel description (include/edgec/Dialect/Edge/EdgeKernels.def). Keep
+// in step with runtime/src: test/unit/RuntimeFamiliesTest.cpp checks that
+// every source is a family of both tables, that each family's source includes
+// its header and private headers, and that each family links with the
+// families it needs and nothing else.
 //
 //===----------------------------------------------------------------------===//
 #include "edgec/Targets/C/RuntimeFamilies.h"
+
+#include "edgec/Dialect/Edge/KernelCall.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -23,34 +28,27 @@ constexpr StringLiteral kInternal[] = {"internal.h"};
 /// The quantized kernels' fixed-point helpers (src/qinternal.h includes
 /// internal.h).
 constexpr StringLiteral kQInternal[] = {"internal.h", "qinternal.h"};
-constexpr StringLiteral kCommon[] = {"common"};
-/// quant.c: requantization, tables (built with elementwise.c's float
-/// functions).
-constexpr StringLiteral kQuantNeeds[] = {"common", "elementwise"};
-/// The quantized kernel families call quant.c's helpers.
-constexpr StringLiteral kQNeeds[] = {"common", "quant"};
-
 const RuntimeFamily kFamilies[] = {
-    {"cast", "cast", kInternal, kCommon},
-    {"common", "common", kInternal, {}},
-    {"compare", "compare", kInternal, kCommon},
-    {"conv", "conv", kInternal, kCommon},
-    {"data", "data", kInternal, kCommon},
-    {"elementwise", "elementwise", kInternal, kCommon},
-    {"fully_connected", "fully_connected", kInternal, kCommon},
+    {"cast", "cast", kInternal},
+    {"common", "common", kInternal},
+    {"compare", "compare", kInternal},
+    {"conv", "conv", kInternal},
+    {"data", "data", kInternal},
+    {"elementwise", "elementwise", kInternal},
+    {"fully_connected", "fully_connected", kInternal},
     // Logical kernels are declared with the comparisons.
-    {"logical", "compare", kInternal, kCommon},
-    {"normalization", "normalization", kInternal, kCommon},
-    {"pooling", "pooling", kInternal, kCommon},
+    {"logical", "compare", kInternal},
+    {"normalization", "normalization", kInternal},
+    {"pooling", "pooling", kInternal},
     // Every quantized kernel is declared in quant.h.
-    {"q_conv", "quant", kQInternal, kQNeeds},
-    {"q_elementwise", "quant", kQInternal, kQNeeds},
-    {"q_fully_connected", "quant", kQInternal, kQNeeds},
-    {"q_pooling", "quant", kQInternal, kQNeeds},
-    {"quant", "quant", kQInternal, kQuantNeeds},
-    {"reduce", "reduce", kInternal, kCommon},
-    {"softmax", "softmax", kInternal, kCommon},
-    {"topk", "topk", kInternal, kCommon},
+    {"q_conv", "quant", kQInternal},
+    {"q_elementwise", "quant", kQInternal},
+    {"q_fully_connected", "quant", kQInternal},
+    {"q_pooling", "quant", kQInternal},
+    {"quant", "quant", kQInternal},
+    {"reduce", "reduce", kInternal},
+    {"softmax", "softmax", kInternal},
+    {"topk", "topk", kInternal},
 };
 
 } // namespace
@@ -76,11 +74,10 @@ edgec::ctarget::closeRuntimeFamilies(llvm::ArrayRef<std::string> used) {
     work.pop_back();
     if (!closed.insert(name).second)
       continue;
-    const RuntimeFamily *f = lookupRuntimeFamily(name);
-    assert(f && "not an edgert kernel family");
-    if (!f)
-      continue;
-    for (StringLiteral n : f->needs)
+    assert(lookupRuntimeFamily(name) && "not an edgert kernel family");
+    // Which families a family calls is part of the op->kernel description
+    // (EdgeKernels.def), shared by every back end.
+    for (llvm::StringRef n : edge::getFamilyDependencies(name))
       work.push_back(n.str());
   }
   return {closed.begin(), closed.end()};

@@ -7,6 +7,7 @@
 // shared object with --no-undefined; leaving any needed family out fails).
 //
 //===----------------------------------------------------------------------===//
+#include "edgec/Dialect/Edge/KernelCall.h"
 #include "edgec/Targets/C/RuntimeFamilies.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -75,6 +76,11 @@ TEST(RuntimeFamilies, EverySourceIsAFamily) {
   for (const RuntimeFamily &f : getRuntimeFamilies())
     families.insert(f.name.str());
   EXPECT_EQ(sources, families);
+  // The op->kernel description knows the same families.
+  std::set<std::string> described;
+  for (llvm::StringRef f : edgec::edge::getRuntimeFamilies())
+    described.insert(f.str());
+  EXPECT_EQ(sources, described);
 }
 
 TEST(RuntimeFamilies, SourcesIncludeTheirHeaders) {
@@ -186,8 +192,8 @@ TEST_F(RuntimeLink, EachFamilyLinksWithWhatItNeeds) {
     SCOPED_TRACE(f.name.str());
     std::vector<std::string> closure = closeRuntimeFamilies({f.name.str()});
     EXPECT_EQ(link(closure), 0);
-    // Every family it needs directly is needed: without it, the link fails.
-    for (llvm::StringLiteral n : f.needs) {
+    // Every family it needs is needed: without it, the link fails.
+    for (llvm::StringRef n : edgec::edge::getFamilyDependencies(f.name)) {
       std::vector<std::string> without;
       for (const std::string &c : closure)
         if (c != n)

@@ -59,8 +59,10 @@ std::string makeWeightsAsmStub(llvm::StringRef name, llvm::StringRef blobFile);
 #define GEN_PASS_DECL
 #include "edgec/Targets/Passes.h.inc"
 
-/// Registers edge-to-emitc.
-void registerTargetPasses();
+// registerTargetPasses(): the passes declared in
+// include/edgec/Targets/Passes.td (edge-to-emitc).
+#define GEN_PASS_REGISTRATION
+#include "edgec/Targets/Passes.h.inc"
 
 } // namespace edgec::ctarget
 

@@ -28,8 +28,6 @@ struct RuntimeFamily {
   llvm::StringLiteral header;
   /// Private headers of runtime/src it includes (copied beside it).
   llvm::ArrayRef<llvm::StringLiteral> privateHeaders;
-  /// Families whose functions it calls (linked with it).
-  llvm::ArrayRef<llvm::StringLiteral> needs;
 };
 
 /// Every family of the runtime, sorted by name.
