@@ -1,6 +1,7 @@
-/* edgert: reductions over axes and arg max / arg min. Gather form: each
- * output element walks its reduced sub-space, so accumulators are locals
- * (int64 for integer sums, which makes i8..i32 means exact). */
+/* edgert: reductions over axes, arg max / arg min and cumulative sums.
+ * Gather form: each output element walks its reduced sub-space, so
+ * accumulators are locals (int64 for integer sums, which makes i8..i32 means
+ * exact). */
 #include "edgert/reduce.h"
 #include "internal.h"
 
@@ -207,3 +208,40 @@ EDGERT_DEFINE_ARG(int16_t, i16, int32_t, i32)
 EDGERT_DEFINE_ARG(int16_t, i16, int64_t, i64)
 EDGERT_DEFINE_ARG(int32_t, i32, int32_t, i32)
 EDGERT_DEFINE_ARG(int32_t, i32, int64_t, i64)
+
+/* Cumulative sums: outer x len x inner, one running sum per (outer, inner)
+ * walked along the axis (backwards with `reverse`). ACC_T is float for f32
+ * (numpy's order of additions) and uint64_t for integers (wrapping, narrowed
+ * with WRAP). */
+#define EDGERT_DEFINE_CUMSUM(T, S, ACC_T, WRAP)                                \
+  edgert_status edgert_cumsum_##S(const int32_t *in_shape, int32_t rank,       \
+                                  int32_t axis, bool exclusive, bool reverse,  \
+                                  const T *restrict in, T *restrict out) {     \
+    int32_t outer, len, inner, o, i, k;                                        \
+    if (!edgert_shape_ok(in_shape, rank) || axis < 0 || axis >= rank)          \
+      return EDGERT_ERR_INVALID;                                               \
+    outer = edgert_dims_product(in_shape, 0, axis);                            \
+    len = in_shape[axis];                                                      \
+    inner = edgert_dims_product(in_shape, axis + 1, rank);                     \
+    for (o = 0; o < outer; ++o)                                                \
+      for (i = 0; i < inner; ++i) {                                            \
+        const int32_t base = o * len * inner + i;                              \
+        ACC_T acc = 0;                                                         \
+        for (k = 0; k < len; ++k) {                                            \
+          const int32_t at = base + (reverse ? len - 1 - k : k) * inner;       \
+          const ACC_T v = (ACC_T)in[at];                                       \
+          if (exclusive) {                                                     \
+            out[at] = WRAP(acc);                                               \
+            acc += v;                                                          \
+          } else {                                                             \
+            acc += v;                                                          \
+            out[at] = WRAP(acc);                                               \
+          }                                                                    \
+        }                                                                      \
+      }                                                                        \
+    return EDGERT_OK;                                                          \
+  }
+
+EDGERT_DEFINE_CUMSUM(float, f32, float, F_ID)
+EDGERT_DEFINE_CUMSUM(int32_t, i32, uint64_t, edgert_wrap_i32)
+EDGERT_DEFINE_CUMSUM(int64_t, i64, uint64_t, edgert_wrap_i64)

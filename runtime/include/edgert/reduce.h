@@ -1,4 +1,4 @@
-/* edgert: edge.reduce and edge.arg. */
+/* edgert: edge.reduce, edge.arg and edge.cumsum. */
 #ifndef EDGERT_REDUCE_H
 #define EDGERT_REDUCE_H
 #include "edgert/common.h"
@@ -62,6 +62,21 @@ EDGERT_DECLARE_ARG(int16_t, i16, int64_t, i64)
 EDGERT_DECLARE_ARG(int32_t, i32, int32_t, i32)
 EDGERT_DECLARE_ARG(int32_t, i32, int64_t, i64)
 #undef EDGERT_DECLARE_ARG
+
+/** edge.cumsum: running sums along `axis` (ONNX CumSum). out[..., j, ...] is
+ *  the sum of in[..., k, ...] over k <= j, or k < j with `exclusive` (the
+ *  first sum is then 0); `reverse` sums from the end (k >= j, or k > j).
+ *  Floats are added in order in float, as numpy's cumsum does; integer sums
+ *  wrap (two's complement). The output has the input's shape. */
+#define EDGERT_DECLARE_CUMSUM(T, S)                                            \
+  edgert_status edgert_cumsum_##S(const int32_t *in_shape, int32_t rank,       \
+                                  int32_t axis, bool exclusive, bool reverse,  \
+                                  const T *EDGERT_RESTRICT in,                 \
+                                  T *EDGERT_RESTRICT out);
+EDGERT_DECLARE_CUMSUM(float, f32)
+EDGERT_DECLARE_CUMSUM(int32_t, i32)
+EDGERT_DECLARE_CUMSUM(int64_t, i64)
+#undef EDGERT_DECLARE_CUMSUM
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,4 @@
-// reduce, arg, softmax, normalization, topk, cast.
+// reduce, arg, cumsum, softmax, normalization, topk, cast.
 #include "TestUtil.h"
 
 using namespace edgert_test;
@@ -79,6 +79,109 @@ TEST(RuntimeReduce, ArgMaxMinTiesAndIndexTypes) {
   EXPECT_EQ(out, 2);
   ASSERT_EQ(edgert_arg_i8_i64(EDGERT_ARG_MIN, s1, 1, xi, 0, false, &out), EDGERT_OK);
   EXPECT_EQ(out, 1);
+}
+
+// Naive CumSum: every output element sums its own range of the axis again
+// (in double / int64), independent of the kernel's running sum.
+template <typename T, typename Acc>
+static std::vector<T> refCumSum(const std::vector<T> &x,
+                                const std::vector<int32_t> &s, int axis,
+                                bool exclusive, bool reverse,
+                                T (*narrow)(Acc)) {
+  std::vector<T> y(x.size());
+  auto st = rowStrides(s);
+  for (int64_t o = 0; o < numel(s); ++o) {
+    auto idx = unflatten(o, s);
+    int32_t j = idx[axis];
+    Acc acc = 0;
+    for (int32_t k = 0; k < s[axis]; ++k) {
+      bool in = reverse ? (exclusive ? k > j : k >= j)
+                        : (exclusive ? k < j : k <= j);
+      if (in)
+        acc += static_cast<Acc>(x[o + (int64_t)(k - j) * st[axis]]);
+    }
+    y[o] = narrow(acc);
+  }
+  return y;
+}
+
+TEST(RuntimeCumSum, AxesExclusiveReverseRanks1To4) {
+  const std::vector<std::vector<int32_t>> shapes = {
+      {7}, {3, 5}, {2, 3, 4}, {2, 3, 1, 4}, {2, 0, 3}};
+  Rng r(41);
+  for (const auto &s : shapes)
+    for (int axis = 0; axis < (int)s.size(); ++axis)
+      for (int exclusive = 0; exclusive < 2; ++exclusive)
+        for (int reverse = 0; reverse < 2; ++reverse) {
+          const int32_t rank = (int32_t)s.size();
+          auto x = randomVec(r, numel(s));
+          std::vector<float> y(x.size() + 1, 99.0f);
+          ASSERT_EQ(edgert_cumsum_f32(s.data(), rank, axis, exclusive, reverse,
+                                      x.data(), y.data()),
+                    EDGERT_OK);
+          EXPECT_EQ(y.back(), 99.0f) << "wrote past the end";
+          y.pop_back();
+          expectNear(y, refCumSum<float, double>(
+                            x, s, axis, exclusive, reverse,
+                            [](double a) { return (float)a; }));
+
+          std::vector<int32_t> xi(x.size());
+          std::vector<int64_t> xl(x.size());
+          for (size_t i = 0; i < x.size(); ++i) {
+            xi[i] = r.range(-1000, 1000);
+            xl[i] = (int64_t)r.range(-1000, 1000) * 3000000000LL;
+          }
+          std::vector<int32_t> yi(xi.size());
+          std::vector<int64_t> yl(xl.size());
+          ASSERT_EQ(edgert_cumsum_i32(s.data(), rank, axis, exclusive, reverse,
+                                      xi.data(), yi.data()),
+                    EDGERT_OK);
+          ASSERT_EQ(edgert_cumsum_i64(s.data(), rank, axis, exclusive, reverse,
+                                      xl.data(), yl.data()),
+                    EDGERT_OK);
+          EXPECT_EQ(yi, (refCumSum<int32_t, int64_t>(
+                            xi, s, axis, exclusive, reverse,
+                            [](int64_t a) { return (int32_t)a; })))
+              << "axis " << axis << " exclusive " << exclusive << " reverse "
+              << reverse;
+          EXPECT_EQ(yl, (refCumSum<int64_t, int64_t>(
+                            xl, s, axis, exclusive, reverse,
+                            [](int64_t a) { return a; })));
+        }
+}
+
+TEST(RuntimeCumSum, IntegerSumsWrap) {
+  int32_t s[1] = {4};
+  int32_t xi[4] = {INT32_MAX, 1, INT32_MIN, -1};
+  int32_t yi[4];
+  ASSERT_EQ(edgert_cumsum_i32(s, 1, 0, false, false, xi, yi), EDGERT_OK);
+  // INT32_MAX + 1 wraps to INT32_MIN; + INT32_MIN wraps to 0; then -1.
+  EXPECT_EQ(yi[0], INT32_MAX);
+  EXPECT_EQ(yi[1], INT32_MIN);
+  EXPECT_EQ(yi[2], 0);
+  EXPECT_EQ(yi[3], -1);
+  ASSERT_EQ(edgert_cumsum_i32(s, 1, 0, true, true, xi, yi), EDGERT_OK);
+  // Exclusive from the end: 0, -1, INT32_MIN - 1 = INT32_MAX, INT32_MAX + 1.
+  EXPECT_EQ(yi[3], 0);
+  EXPECT_EQ(yi[2], -1);
+  EXPECT_EQ(yi[1], INT32_MAX);
+  EXPECT_EQ(yi[0], INT32_MIN);
+  int64_t xl[3] = {INT64_MAX, 2, INT64_MIN};
+  int64_t yl[3];
+  int32_t s3[1] = {3};
+  ASSERT_EQ(edgert_cumsum_i64(s3, 1, 0, false, false, xl, yl), EDGERT_OK);
+  EXPECT_EQ(yl[0], INT64_MAX);
+  EXPECT_EQ(yl[1], INT64_MIN + 1);
+  EXPECT_EQ(yl[2], 1);
+}
+
+TEST(RuntimeCumSum, RejectsBadAxisAndShape) {
+  int32_t s[2] = {2, 3}, bad[2] = {2, -1};
+  float x[6] = {0}, y[6];
+  EXPECT_EQ(edgert_cumsum_f32(s, 2, 2, false, false, x, y), EDGERT_ERR_INVALID);
+  EXPECT_EQ(edgert_cumsum_f32(s, 2, -1, false, false, x, y), EDGERT_ERR_INVALID);
+  EXPECT_EQ(edgert_cumsum_f32(bad, 2, 0, false, false, x, y), EDGERT_ERR_INVALID);
+  EXPECT_EQ(edgert_cumsum_f32(s, 0, 0, false, false, x, y), EDGERT_ERR_INVALID);
 }
 
 TEST(RuntimeSoftmax, StableAlongEveryAxis) {
