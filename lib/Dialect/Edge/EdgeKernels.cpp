@@ -1027,6 +1027,27 @@ LogicalResult ArgOp::describeKernel(KernelCall &call, std::string &why) {
   }
 }
 
+LogicalResult CumSumOp::describeKernel(KernelCall &call, std::string &why) {
+  Value x = getInput();
+  auto args = std::make_tuple(shape(x), rank(x), axis(getAxis(), x),
+                              boolean(getExclusive()), boolean(getReverse()),
+                              buf(x), buf(getOutput()));
+  auto make = [&](auto fn) {
+    call = std::apply([&](auto... a) { return fn(a...); }, args);
+    return success();
+  };
+  switch (elemOf(x)) {
+  case ET::F32:
+    return make([](auto... a) { return edge::call<&edgert_cumsum_f32>(a...); });
+  case ET::I32:
+    return make([](auto... a) { return edge::call<&edgert_cumsum_i32>(a...); });
+  case ET::I64:
+    return make([](auto... a) { return edge::call<&edgert_cumsum_i64>(a...); });
+  default:
+    return noKernel(*this, why);
+  }
+}
+
 LogicalResult SoftmaxOp::describeKernel(KernelCall &call, std::string &why) {
   if (auto quantized = describeIfQuantized(*this, call, why))
     return *quantized;

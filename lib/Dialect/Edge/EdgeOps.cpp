@@ -800,6 +800,10 @@ LogicalResult ArgOp::verify() {
   return success();
 }
 
+LogicalResult CumSumOp::verify() {
+  return checkAxis(*this, getAxis(), getInput().getType().getRank());
+}
+
 template <typename SoftmaxOp>
 static LogicalResult verifySoftmax(SoftmaxOp op) {
   if (failed(checkAxis(op, op.getAxis(), tensorOf(op.getInput()).getRank())))

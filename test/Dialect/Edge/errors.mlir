@@ -847,6 +847,39 @@ func.func @arg_result_type(%x: tensor<2x3xf32>) {
 
 // -----
 
+func.func @cumsum_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{axis 2 is out of range [0, 2)}}
+  %0 = edge.cumsum %x axis 2 : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @cumsum_negative_axis(%x: tensor<2x3xi32>) {
+  // expected-error @+1 {{axis -1 is out of range [0, 2)}}
+  %0 = edge.cumsum %x axis -1 : tensor<2x3xi32>
+  return
+}
+
+// -----
+
+func.func @cumsum_result_type(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{requires the same type for all operands and results}}
+  %0 = "edge.cumsum"(%x) {axis = 0 : i64} : (tensor<2x3xf32>) -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+!qi8 = !quant.uniform<i8:f32, 0.1:-3>
+func.func @cumsum_quantized(%x: tensor<4x!qi8>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of}}
+  %0 = edge.cumsum %x axis 0 : tensor<4x!qi8>
+  return
+}
+
+// -----
+
 func.func @softmax_axis(%x: tensor<2x3xf32>) {
   // expected-error @+1 {{axis 2 is out of range [0, 2)}}
   %0 = edge.softmax %x axis 2 : tensor<2x3xf32> -> tensor<2x3xf32>
@@ -1417,6 +1450,22 @@ func.func @no_kernel_reduce_i8(%x: tensor<4x2xi8>) -> tensor<2xi8> {
   // expected-error @+1 {{'edge.reduce' op has no runtime kernel for element types (i8) -> (i8)}}
   %0 = edge.reduce <sum> %x axes [0] : tensor<4x2xi8> -> tensor<2xi8>
   return %0 : tensor<2xi8>
+}
+
+// -----
+
+func.func @no_kernel_cumsum_i8(%x: tensor<4x2xi8>) -> tensor<4x2xi8> {
+  // expected-error @+1 {{'edge.cumsum' op has no runtime kernel for element types (i8) -> (i8)}}
+  %0 = edge.cumsum %x axis 0 : tensor<4x2xi8>
+  return %0 : tensor<4x2xi8>
+}
+
+// -----
+
+func.func @no_kernel_cumsum_i1(%x: tensor<4xi1>) -> tensor<4xi1> {
+  // expected-error @+1 {{'edge.cumsum' op has no runtime kernel for element types (i1) -> (i1)}}
+  %0 = edge.cumsum %x axis 0 : tensor<4xi1>
+  return %0 : tensor<4xi1>
 }
 
 // -----

@@ -270,6 +270,19 @@ func.func @reductions(%x: tensor<1x8x8x4xf32>, %q: tensor<1x8x8x4x!qi8>) {
   return
 }
 
+// CHECK-LABEL: func.func @cumsum
+// CHECK: %{{.*}} = edge.cumsum %arg0 axis 1 : tensor<2x3x4xf32>
+// CHECK: %{{.*}} = edge.cumsum %arg0 axis 0 {exclusive} : tensor<2x3x4xf32>
+// CHECK: %{{.*}} = edge.cumsum %arg1 axis 0 {reverse} : tensor<5xi32>
+// CHECK: %{{.*}} = edge.cumsum %arg2 axis 2 {exclusive, reverse} : tensor<2x1x3xi64>
+func.func @cumsum(%x: tensor<2x3x4xf32>, %i: tensor<5xi32>, %l: tensor<2x1x3xi64>) {
+  %0 = edge.cumsum %x axis 1 : tensor<2x3x4xf32>
+  %1 = edge.cumsum %x axis 0 {exclusive} : tensor<2x3x4xf32>
+  %2 = edge.cumsum %i axis 0 {reverse} : tensor<5xi32>
+  %3 = edge.cumsum %l axis 2 {exclusive, reverse} : tensor<2x1x3xi64>
+  return
+}
+
 // CHECK-LABEL: func.func @softmax
 // CHECK: %{{.*}} = edge.softmax %arg0 axis 1 : tensor<2x10xf32> -> tensor<2x10xf32>
 // CHECK: %{{.*}} = edge.softmax %arg0 axis 0 {beta = 2.000000e+00 : f32} : tensor<2x10xf32> -> tensor<2x10xf32>

@@ -605,6 +605,25 @@ def Edge_ArgOp : Edge_Op<"arg", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Edge_CumSumOp : Edge_Op<"cumsum", [Pure, SameOperandsAndResultType]> {
+  let summary = "cumulative sum along one axis";
+  let description = [{
+    ONNX CumSum: each element of the result is the sum of the input
+    elements at or before it along `axis` (in [0, rank)); with `exclusive`
+    the element itself is left out (the first sum is 0), with `reverse` the
+    sums run from the end of the axis. Result and input have the same type.
+
+    Element types: f32 (added in order, in float, as numpy's cumsum), i32
+    and i64 (sums wrap). Other plain number types are rejected by the
+    verifier: they have no kernel.
+  }];
+  let arguments = (ins Edge_NumericTensor:$input, I64Attr:$axis,
+                       UnitAttr:$exclusive, UnitAttr:$reverse);
+  let results = (outs Edge_NumericTensor:$output);
+  let assemblyFormat = "$input `axis` $axis attr-dict `:` type($input)";
+  let hasVerifier = 1;
+}
+
 class Edge_SoftmaxBase<string mnemonic> : Edge_Op<mnemonic,
     [Pure, SameOperandsAndResultShape]> {
   let arguments = (ins Edge_FloatOrQuantTensor:$input, I64Attr:$axis,
