@@ -803,6 +803,16 @@ LogicalResult ArgMinOp::verify() {
   return checkAxis(*this, "axis", getAxis(), ranked(getData()));
 }
 
+LogicalResult CumSumOp::verify() {
+  RankedTensorType axisType = ranked(getAxis());
+  if (axisType && !isScalarLike(axisType))
+    return emitOpError() << "axis must be a scalar, got " << axisType;
+  if (std::optional<ConstantTensor> axis = ConstantTensor::get(getAxis());
+      axis && !axis->isFloat() && axis->size() == 1)
+    return checkAxis(*this, "axis", axis->getInt64(0), ranked(getX()));
+  return success();
+}
+
 LogicalResult TopKOp::verify() {
   RankedTensorType x = ranked(getX());
   if (failed(checkAxis(*this, "axis", getAxis(), x)))

@@ -696,7 +696,7 @@ func.func @spacetodepth_rank(%x: tensor<2x4x4xf32>) {
 
 // -----
 
-//===--- Reductions, ArgMax/ArgMin, TopK ---===//
+//===--- Reductions, ArgMax/ArgMin, TopK, CumSum ---===//
 
 func.func @reducemean_range(%x: tensor<2x3xf32>) {
   // expected-error @+1 {{'onnx.ReduceMean' op axes 2 is out of range [-2, 2) for rank 2}}
@@ -766,6 +766,23 @@ func.func @topk_k_value(%x: tensor<2x3xf32>) {
   %k = onnx.Constant dense<4> : tensor<1xi64>
   // expected-error @+1 {{'onnx.TopK' op K = 4 exceeds the size 3 of dim -1}}
   %0:2 = "onnx.TopK"(%x, %k) : (tensor<2x3xf32>, tensor<1xi64>) -> (tensor<*xf32>, tensor<*xi64>)
+  return
+}
+
+// -----
+
+func.func @cumsum_axis_shape(%x: tensor<2x3xf32>, %axis: tensor<2xi64>) {
+  // expected-error @+1 {{'onnx.CumSum' op axis must be a scalar, got 'tensor<2xi64>'}}
+  %0 = "onnx.CumSum"(%x, %axis) : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @cumsum_axis_range(%x: tensor<2x3xf32>) {
+  %axis = onnx.Constant dense<-3> : tensor<i32>
+  // expected-error @+1 {{'onnx.CumSum' op axis -3 is out of range [-2, 2) for rank 2}}
+  %0 = "onnx.CumSum"(%x, %axis) : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x3xf32>
   return
 }
 

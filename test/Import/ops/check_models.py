@@ -29,7 +29,8 @@ GlobalAveragePool GlobalMaxPool BatchNormalization InstanceNormalization
 LayerNormalization LRN Reshape Flatten Transpose Concat Split Slice Squeeze
 Unsqueeze Pad Gather Shape Cast Identity Dropout Constant ConstantOfShape Expand
 Tile Range Resize Upsample DepthToSpace SpaceToDepth ReduceMean ReduceMax
-ReduceMin ReduceSum ReduceProd ArgMax ArgMin Equal Greater Less Not And Or Where
+ReduceMin ReduceSum ReduceProd ArgMax ArgMin CumSum Equal Greater Less Not And Or
+Where
 TopK QuantizeLinear DequantizeLinear QLinearConv QLinearMatMul MatMulInteger
 ConvInteger
 """.split()

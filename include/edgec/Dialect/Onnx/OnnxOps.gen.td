@@ -328,6 +328,27 @@ def Onnx_ConvTransposeOp : Onnx_Op<"ConvTranspose", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Onnx_CumSumOp : Onnx_Op<"CumSum", [Pure]> {
+  let summary = "cumulative sum along the axis given as a scalar input";
+  let description = [{
+    ONNX `CumSum` with the semantics of its opset-14 definition (the schema in force at opset 17).
+
+    * input `x`
+    * input `axis`
+    * output `y`
+  }];
+  let arguments = (ins
+    AnyTensor:$x,
+    AnyTensor:$axis,
+    DefaultValuedAttr<I64Attr, "0">:$exclusive,
+    DefaultValuedAttr<I64Attr, "0">:$reverse
+  );
+  let results = (outs
+    AnyTensor:$y
+  );
+  let hasVerifier = 1;
+}
+
 def Onnx_DepthToSpaceOp : Onnx_Op<"DepthToSpace", [Pure]> {
   let summary = "rearranges channel blocks into spatial blocks";
   let description = [{

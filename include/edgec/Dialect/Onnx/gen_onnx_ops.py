@@ -92,6 +92,7 @@ OPS = {
     "ReduceProd": ("product over `axes`", {V}),
     "ArgMax": ("indices of the maxima along `axis`", {V}),
     "ArgMin": ("indices of the minima along `axis`", {V}),
+    "CumSum": ("cumulative sum along the axis given as a scalar input", {V}),
     "Equal": ("elementwise equality, a boolean tensor", set()),
     "Greater": ("elementwise a > b, a boolean tensor", set()),
     "Less": ("elementwise a < b, a boolean tensor", set()),
