@@ -1,6 +1,8 @@
-//===- Reductions.cpp - reductions, softmax, TopK, normalizations ---------===//
+//===- Reductions.cpp - reductions, CumSum, softmax, TopK, normalizations -===//
 #include "Common.h"
 #include "edgec/Conversion/OnnxToEdge/OnnxToEdge.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 
 using namespace mlir;
 using namespace edgec;
@@ -81,6 +83,58 @@ struct ArgLowering : OpRewritePattern<OnnxOp> {
         op.getData(), rewriter.getI64IntegerAttr(*axis),
         op.getKeepdims() ? rewriter.getUnitAttr() : UnitAttr(),
         op.getSelectLastIndex() ? rewriter.getUnitAttr() : UnitAttr());
+    return success();
+  }
+};
+
+/// The ONNX name of `v` when it is a graph input (an argument of the graph
+/// function carrying `onnx.name`).
+std::optional<std::string> graphInputName(Value v) {
+  auto arg = dyn_cast<BlockArgument>(v);
+  if (!arg)
+    return std::nullopt;
+  auto func = dyn_cast<func::FuncOp>(arg.getOwner()->getParentOp());
+  if (!func)
+    return std::nullopt;
+  if (auto name =
+          func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "onnx.name"))
+    return name.str();
+  return std::nullopt;
+}
+
+/// CumSum becomes edge.cumsum; its axis input must be a constant scalar.
+struct CumSumLowering : OpRewritePattern<onnx::CumSumOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(onnx::CumSumOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(op)))
+      return failure();
+    Type t = getElementTypeOrSelf(op.getX().getType());
+    if (!t.isF32() && !t.isSignlessInteger(32) && !t.isSignlessInteger(64)) {
+      std::string s;
+      llvm::raw_string_ostream os(s);
+      os << t;
+      return nodeError(op, "element type " + s +
+                               " has no edge.cumsum kernel (f32, i32, i64)");
+    }
+    auto axisValue = getConstInts(op.getAxis());
+    if (!axisValue) {
+      if (auto name = graphInputName(op.getAxis()))
+        return nodeError(op, "axis is graph input '" + *name +
+                                 "', not a constant (give --freeze-input " +
+                                 *name + "=FILE)");
+      return nodeError(op, "axis must be a constant");
+    }
+    if (axisValue->size() != 1)
+      return nodeError(op, "axis must be a scalar");
+    auto axis =
+        normalizeAxis((*axisValue)[0], getStaticType(op.getX()).getRank());
+    if (!axis)
+      return nodeError(op, "axis out of range");
+    rewriter.replaceOpWithNewOp<edge::CumSumOp>(
+        op, op.getType(), op.getX(), rewriter.getI64IntegerAttr(*axis),
+        op.getExclusive() ? rewriter.getUnitAttr() : UnitAttr(),
+        op.getReverse() ? rewriter.getUnitAttr() : UnitAttr());
     return success();
   }
 };
@@ -242,6 +296,7 @@ void edgec::populateOnnxReductionToEdgePatterns(RewritePatternSet &patterns) {
                ReduceLowering<onnx::ReduceProdOp, RK::prod>, ReduceSumLowering,
                ArgLowering<onnx::ArgMaxOp, edge::ArgKind::argmax>,
                ArgLowering<onnx::ArgMinOp, edge::ArgKind::argmin>,
+               CumSumLowering,
                SoftmaxLowering<onnx::SoftmaxOp, edge::SoftmaxOp>,
                SoftmaxLowering<onnx::LogSoftmaxOp, edge::LogSoftmaxOp>,
                TopKLowering, LayerNormLowering, InstanceNormLowering,

@@ -97,3 +97,22 @@ func.func @pow_i64(%x: tensor<3xi64>) -> tensor<3xi64> {
   %y = "onnx.Pow"(%x, %x) : (tensor<3xi64>, tensor<3xi64>) -> tensor<3xi64> loc("pw")
   return %y : tensor<3xi64>
 }
+
+// -----
+
+// A CumSum axis given as a graph input: the error names the input and how to
+// make it a constant.
+func.func @cumsum_axis_input(%x: tensor<2x3xf32> {onnx.name = "x"}, %axis: tensor<i32> {onnx.name = "axis"}) -> tensor<2x3xf32> {
+  // expected-error @unknown {{node 'cs' (onnx.CumSum): axis is graph input 'axis', not a constant (give --freeze-input axis=FILE)}}
+  %y = "onnx.CumSum"(%x, %axis) <{exclusive = 0 : i64, reverse = 0 : i64}> : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x3xf32> loc("cs")
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @cumsum_i16(%x: tensor<4xi16>) -> tensor<4xi16> {
+  %axis = onnx.Constant dense<0> : tensor<i64>
+  // expected-error @unknown {{node 'cs16' (onnx.CumSum): element type i16 has no edge.cumsum kernel (f32, i32, i64)}}
+  %y = "onnx.CumSum"(%x, %axis) <{exclusive = 0 : i64, reverse = 0 : i64}> : (tensor<4xi16>, tensor<i64>) -> tensor<4xi16> loc("cs16")
+  return %y : tensor<4xi16>
+}

@@ -26,7 +26,8 @@ void populateOnnxElementwiseToEdgePatterns(mlir::RewritePatternSet &patterns);
 /// Constant, Identity, Dropout, Reshape & co., Transpose, Concat, Split,
 /// Slice, Pad, Gather, Tile, Expand, Resize, DepthToSpace, SpaceToDepth.
 void populateOnnxDataMovementToEdgePatterns(mlir::RewritePatternSet &patterns);
-/// Reductions, ArgMax/ArgMin, Softmax/LogSoftmax, TopK, normalizations.
+/// Reductions, ArgMax/ArgMin, CumSum, Softmax/LogSoftmax, TopK,
+/// normalizations.
 void populateOnnxReductionToEdgePatterns(mlir::RewritePatternSet &patterns);
 /// QuantizeLinear, DequantizeLinear, ConvInteger, MatMulInteger, QLinearConv,
 /// QLinearMatMul (pre-quantized models).
