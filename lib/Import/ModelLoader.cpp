@@ -109,6 +109,12 @@ public:
 bool readModel(StringRef path, ::onnx::ModelProto &model, std::string &error) {
   if (llvm::sys::fs::is_directory(path))
     return fail(error, path, "is a directory, not an ONNX model file");
+  // Only regular files are read: opening a FIFO or a device would block or
+  // never end.
+  llvm::sys::fs::file_status status;
+  if (!llvm::sys::fs::status(path, status) &&
+      status.type() != llvm::sys::fs::file_type::regular_file)
+    return fail(error, path, "is not a regular file");
   auto bufferOr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                               /*RequiresNullTerminator=*/false);
   if (std::error_code ec = bufferOr.getError())
@@ -425,6 +431,13 @@ bool inlineExternalTensor(StringRef path, StringRef modelDir,
       return outside();
   }
 
+  // Only regular files (a FIFO would block in open(), a device never end).
+  llvm::sys::fs::file_status status;
+  if (!llvm::sys::fs::status(file, status) &&
+      status.type() != llvm::sys::fs::file_type::regular_file)
+    return fail(error, path,
+                what + " has external data in '" + location +
+                    "', which is not a regular file");
   auto bufferOr = llvm::MemoryBuffer::getFile(file, /*IsText=*/false,
                                               /*RequiresNullTerminator=*/false);
   if (std::error_code ec = bufferOr.getError())
