@@ -82,6 +82,25 @@ int fail(const llvm::Twine &message) {
   return 1;
 }
 
+/// Why `output` may not be written for a command reading `model`, or empty:
+/// edgec never replaces what it did not create -- not the input model, not
+/// an existing non-regular file (a device, a FIFO).
+std::string checkOutputFile(const std::string &output,
+                            const std::string &model) {
+  namespace fs = llvm::sys::fs;
+  fs::file_status status;
+  if (fs::status(output, status))
+    return ""; // does not exist (or cannot be examined: writing will say)
+  if (status.type() == fs::file_type::directory_file)
+    return ""; // reported by the writer ("it is a directory")
+  if (status.type() != fs::file_type::regular_file)
+    return "output '" + output + "' exists and is not a regular file";
+  bool same = false;
+  if (!fs::equivalent(output, model, same) && same)
+    return "output '" + output + "' is the input model; choose another -o";
+  return "";
+}
+
 void addModelOptions(CLI::App *cmd, ModelArgs &args) {
   cmd->add_option("model", args.model,
                   "ONNX model: binary protobuf, or text format when the name "
@@ -185,6 +204,9 @@ mlir::OwningOpRef<mlir::ModuleOp> importAndLower(const ModelArgs &args,
 
 int runImport(const ModelArgs &args, const std::string &output,
               mlir::MLIRContext &context) {
+  if (output != "-")
+    if (std::string why = checkOutputFile(output, args.model); !why.empty())
+      return fail(why);
   mlir::OwningOpRef<mlir::ModuleOp> module = importModel(args, context);
   if (!module)
     return 1;
@@ -546,6 +568,9 @@ int runExport(const ExportArgs &args, mlir::MLIRContext &context) {
     return fail("--format onnx-qdq exports int8 activations only (ONNX opset "
                 "17 has no int16 QuantizeLinear); got --activations " +
                 args.quant.activations);
+  if (std::string why = checkOutputFile(args.output, args.model.model);
+      !why.empty())
+    return fail(why);
   std::vector<edgec::FrozenInput> frozen;
   if (!readFrozenInputs(args.model, frozen))
     return 1;
