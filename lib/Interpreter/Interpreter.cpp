@@ -238,7 +238,7 @@ std::string Interpreter::checkSupported(Operation *op) {
     if (!isHostTensorType(t, why))
       return describeOp(op) + ": " + why;
   edge::KernelCall call;
-  if (failed(cast<edge::KernelOpInterface>(op).describeKernel(call, why)))
+  if (failed(edge::getKernelCall(op, call, why)))
     return describeOp(op) + ": '" + op->getName().getStringRef().str() +
            "' op " + why;
   return "";
@@ -271,7 +271,7 @@ std::unique_ptr<Interpreter> Interpreter::create(func::FuncOp func,
     // The kernel call, its constant arguments materialized once.
     PreparedOp &p = *interp->ops.emplace_back(std::make_unique<PreparedOp>());
     p.op = &op;
-    (void)cast<edge::KernelOpInterface>(op).describeKernel(p.call, why);
+    (void)edge::getKernelCall(&op, p.call, why);
     if (p.call.kind != edge::KernelCall::Kind::Kernel)
       continue;
     if (p.call.args.size() != edge::getKernelArity(p.call.kernel)) {

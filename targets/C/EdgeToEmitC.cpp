@@ -589,7 +589,7 @@ std::string Lowering::structInit(const edge::ParamStruct &s) {
 LogicalResult Lowering::lowerOp(Operation *op) {
   edge::KernelCall kernel;
   std::string why;
-  if (failed(cast<edge::KernelOpInterface>(op).describeKernel(kernel, why)))
+  if (failed(edge::getKernelCall(op, kernel, why)))
     return nodeError(op) << "'" << op->getName() << "' op " << why;
   if (kernel.kind != edge::KernelCall::Kind::Kernel)
     return success(); // constants and reshapes are bound, not computed

@@ -256,11 +256,21 @@ Arg<PointerList> outputs(ValueRange values) { return list(values, true); }
 Arg<const int32_t *> ints(ArrayRef<int64_t> values) {
   Arg<const int32_t *> a;
   a.arg.kind = KernelArg::Kind::Ints;
-  for (int64_t v : values)
+  for (int64_t v : values) {
+    if (v < INT32_MIN || v > INT32_MAX)
+      a.arg.intsOverflow = true;
     a.arg.ints.push_back(static_cast<int32_t>(v));
+  }
   return a;
 }
-Arg<const int32_t *> shape(Value v) { return ints(rankedOf(v).getShape()); }
+Arg<const int32_t *> shape(Value v) {
+  // Dynamic dimensions (valid edge IR; back ends need static shapes and
+  // check for them) are -1 here.
+  SmallVector<int64_t> dims;
+  for (int64_t d : rankedOf(v).getShape())
+    dims.push_back(ShapedType::isDynamic(d) ? -1 : d);
+  return ints(dims);
+}
 Arg<int32_t> i32(int64_t v) { return scalar<int32_t>(KernelArg::Kind::Int, v); }
 Arg<int32_t> rank(Value v) { return i32(rankedOf(v).getRank()); }
 Arg<int32_t> count(Value v) {
@@ -1344,10 +1354,29 @@ LogicalResult RequantizeOp::describeKernel(KernelCall &call,
 // Verification
 //===----------------------------------------------------------------------===//
 
+LogicalResult getKernelCall(Operation *op, KernelCall &call,
+                            std::string &why) {
+  if (failed(cast<KernelOpInterface>(op).describeKernel(call, why)))
+    return failure();
+  for (const KernelArg &arg : call.args) {
+    bool tooLarge = arg.kind == KernelArg::Kind::Ints ? arg.intsOverflow
+                    : arg.kind == KernelArg::Kind::Int
+                        ? arg.i < INT32_MIN || arg.i > INT32_MAX
+                        : false;
+    if (tooLarge) {
+      why = "has a size, count or parameter beyond the 32-bit integers of "
+            "the runtime's " +
+            call.name().str() + " (a tensor of 2^31 or more elements?)";
+      return failure();
+    }
+  }
+  return success();
+}
+
 LogicalResult verifyKernelDescription(Operation *op) {
   KernelCall call;
   std::string why;
-  if (failed(cast<KernelOpInterface>(op).describeKernel(call, why)))
+  if (failed(getKernelCall(op, call, why)))
     return op->emitOpError() << why;
   return success();
 }

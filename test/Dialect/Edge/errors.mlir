@@ -1503,3 +1503,21 @@ func.func @no_kernel_mixed_binary(%a: tensor<4xf32>, %b: tensor<4xi32>) -> tenso
   %0 = edge.pow %a, %b : (tensor<4xf32>, tensor<4xi32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// Counts and sizes the runtime's int32_t cannot hold are invalid (a 2^31
+// element tensor would otherwise reach the kernel as a count of 0).
+func.func @no_kernel_count_beyond_int32(%x: tensor<65536x32768xf32>) -> tensor<65536x32768xf32> {
+  // expected-error @+1 {{'edge.unary' op has a size, count or parameter beyond the 32-bit integers of the runtime's edgert_unary_f32}}
+  %0 = edge.unary <abs> %x : tensor<65536x32768xf32> -> tensor<65536x32768xf32>
+  return %0 : tensor<65536x32768xf32>
+}
+
+// -----
+
+func.func @no_kernel_dim_beyond_int32(%x: tensor<1x2147483648xf32>) -> tensor<1x2147483648xf32> {
+  // expected-error @+1 {{beyond the 32-bit integers of the runtime's edgert_transpose}}
+  %0 = edge.transpose %x perm [0, 1] : tensor<1x2147483648xf32> -> tensor<1x2147483648xf32>
+  return %0 : tensor<1x2147483648xf32>
+}

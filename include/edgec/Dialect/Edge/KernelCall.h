@@ -194,6 +194,8 @@ struct KernelArg {
   double f = 0;
   const char *cType = nullptr;
   llvm::SmallVector<int32_t, 6> ints;
+  /// Ints: a value did not fit int32_t (getKernelCall rejects the call).
+  bool intsOverflow = false;
   /// Table: a builtin element type (f32, i1, i8, i16, i32, i64).
   mlir::Type elemType;
   std::vector<char> bytes;
@@ -374,8 +376,15 @@ template <auto Fn> edgert_status kernelThunk(const RawKernelArg *args) {
 /// The number of parameters of a kernel's C prototype.
 unsigned getKernelArity(KernelId id);
 
-/// The verifier hook of KernelOpInterface: an error naming why `op`'s types
-/// have no kernel.
+/// The kernel call of `op` (KernelOpInterface::describeKernel), checked to
+/// be expressible in the runtime's types: every count, size, shape dimension
+/// and integer parameter fits the int32_t the kernels take (a 2^31-element
+/// tensor would otherwise become a count of 0). What back ends call.
+mlir::LogicalResult getKernelCall(mlir::Operation *op, KernelCall &call,
+                                  std::string &why);
+
+/// The verifier hook of KernelOpInterface: an error naming why `op` has no
+/// kernel (getKernelCall's reason).
 mlir::LogicalResult verifyKernelDescription(mlir::Operation *op);
 
 } // namespace edgec::edge
