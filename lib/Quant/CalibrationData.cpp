@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 
 namespace edgec {
@@ -655,12 +656,44 @@ bool CalibrationData::load(const std::string &path,
   offsets.clear();
   origins.clear();
   CalibrationDataLoader loader(*this, error);
-  if (loader.load(path))
+  if (loader.load(path) && checkFinite(error))
     return true;
   chunks.clear();
   offsets.clear();
   origins.clear();
   return false;
+}
+
+bool CalibrationData::checkFinite(std::string &error) const {
+  // Ranges are computed from these values: a NaN or an infinity would give
+  // every tensor downstream a meaningless scale (and exit 0).
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i].type != ElemType::F32)
+      continue;
+    int64_t perSample = 1;
+    for (int64_t d : inputs[i].shape)
+      perSample *= d;
+    for (size_t c = 0; c < chunks[i].size(); ++c) {
+      const std::vector<char> &bytes = chunks[i][c];
+      for (size_t e = 0; e * sizeof(float) < bytes.size(); ++e) {
+        float v;
+        std::memcpy(&v, bytes.data() + e * sizeof(float), sizeof(float));
+        if (std::isfinite(v))
+          continue;
+        int64_t first = c == 0 ? 0 : offsets[c - 1];
+        int64_t sample =
+            first + (perSample ? static_cast<int64_t>(e) / perSample : 0);
+        error = describeSample(sample) + ": input '" + inputs[i].name +
+                "' holds " + (std::isnan(v) ? "a NaN" : "an infinity") +
+                " (element " +
+                std::to_string(perSample ? static_cast<int64_t>(e) % perSample
+                                         : 0) +
+                "); calibration data must be finite";
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 void CalibrationData::getSample(int64_t index,

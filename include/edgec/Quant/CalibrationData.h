@@ -44,6 +44,10 @@ public:
   std::string describeSample(int64_t index) const;
 
 private:
+  /// False with `error` naming the sample, input and element of the first
+  /// NaN or infinity in a float input.
+  bool checkFinite(std::string &error) const;
+
   std::vector<GraphTensorInfo> inputs;
   /// chunks[i][c]: the data of chunk c for input i (its samples back to
   /// back, in the input's element type). All inputs share chunk boundaries:
