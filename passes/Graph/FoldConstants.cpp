@@ -105,13 +105,8 @@ std::optional<Literal> evaluate(Operation *op, const Operands &in,
   if (auto transpose = dyn_cast<onnx::TransposeOp>(op)) {
     if (!has(0))
       return std::nullopt;
-    int64_t rank = in[0]->getShape().size();
-    SmallVector<int64_t> perm;
-    if (auto p = transpose.getPerm())
-      perm.assign(p->begin(), p->end());
-    else
-      for (int64_t i = rank - 1; i >= 0; --i)
-        perm.push_back(i);
+    SmallVector<int64_t> perm =
+        onnx::getTransposePerm(transpose, in[0]->getShape().size());
     return onnx::evaluateTranspose(*in[0], perm, limit);
   }
   if (auto slice = dyn_cast<onnx::SliceOp>(op)) {

@@ -384,12 +384,7 @@ std::optional<SmallVector<int64_t>> graph::inferResultShape(Operation *op,
     if (!in)
       return std::nullopt;
     int64_t rank = in->size();
-    SmallVector<int64_t> perm;
-    if (auto p = transpose.getPerm())
-      perm.assign(p->begin(), p->end());
-    else
-      for (int64_t i = rank - 1; i >= 0; --i)
-        perm.push_back(i);
+    SmallVector<int64_t> perm = onnx::getTransposePerm(transpose, rank);
     if (static_cast<int64_t>(perm.size()) != rank)
       return std::nullopt;
     Shape out;

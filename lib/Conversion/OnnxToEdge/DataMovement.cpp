@@ -108,12 +108,7 @@ struct TransposeLowering : OpRewritePattern<onnx::TransposeOp> {
     if (failed(requireStaticShapes(op)))
       return failure();
     int64_t rank = getStaticType(op.getData()).getRank();
-    SmallVector<int64_t> perm;
-    if (auto p = op.getPerm())
-      perm.assign(p->begin(), p->end());
-    else
-      for (int64_t i = rank - 1; i >= 0; --i)
-        perm.push_back(i);
+    SmallVector<int64_t> perm = onnx::getTransposePerm(op, rank);
     rewriter.replaceOpWithNewOp<edge::TransposeOp>(op, op.getType(),
                                                    op.getData(), perm);
     return success();

@@ -250,12 +250,7 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   if (!input)
     return {};
   int64_t rank = input.getRank();
-  SmallVector<int64_t> perm;
-  if (std::optional<ArrayRef<int64_t>> p = getPerm())
-    perm.assign(p->begin(), p->end());
-  else
-    for (int64_t i = rank - 1; i >= 0; --i)
-      perm.push_back(i);
+  SmallVector<int64_t> perm = getTransposePerm(*this, rank);
   if (static_cast<int64_t>(perm.size()) != rank)
     return {};
   bool identity = llvm::equal(perm, llvm::seq<int64_t>(0, rank));

@@ -595,6 +595,16 @@ LogicalResult FlattenOp::verify() {
                    /*inclusiveEnd=*/true);
 }
 
+SmallVector<int64_t> edgec::onnx::getTransposePerm(TransposeOp op,
+                                                   int64_t rank) {
+  if (std::optional<ArrayRef<int64_t>> p = op.getPerm())
+    return SmallVector<int64_t>(p->begin(), p->end());
+  SmallVector<int64_t> perm;
+  for (int64_t i = rank - 1; i >= 0; --i)
+    perm.push_back(i);
+  return perm;
+}
+
 LogicalResult TransposeOp::verify() {
   std::optional<ArrayRef<int64_t>> perm = getPerm();
   if (!perm)

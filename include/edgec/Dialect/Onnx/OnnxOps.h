@@ -12,4 +12,10 @@
 #define GET_OP_CLASSES
 #include "edgec/Dialect/Onnx/OnnxOps.h.inc"
 
+namespace edgec::onnx {
+/// The permutation an onnx.Transpose of a rank-`rank` input applies: its
+/// `perm`, or the reversed dimensions when `perm` is absent (ONNX default).
+llvm::SmallVector<int64_t> getTransposePerm(TransposeOp op, int64_t rank);
+} // namespace edgec::onnx
+
 #endif // EDGEC_DIALECT_ONNX_ONNXOPS_H
