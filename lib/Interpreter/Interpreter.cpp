@@ -222,7 +222,8 @@ LogicalResult Executor::execute(Interpreter::PreparedOp &p) {
 
 } // namespace
 
-std::string Interpreter::checkSupported(Operation *op) {
+std::string Interpreter::checkSupported(Operation *op,
+                                        edge::KernelCall *call) {
   if (isa<func::ReturnOp>(op))
     return "";
   if (op->getNumRegions())
@@ -237,8 +238,8 @@ std::string Interpreter::checkSupported(Operation *op) {
   for (Type t : op->getResultTypes())
     if (!isHostTensorType(t, why))
       return describeOp(op) + ": " + why;
-  edge::KernelCall call;
-  if (failed(edge::getKernelCall(op, call, why)))
+  edge::KernelCall local;
+  if (failed(edge::getKernelCall(op, call ? *call : local, why)))
     return describeOp(op) + ": '" + op->getName().getStringRef().str() +
            "' op " + why;
   return "";
@@ -261,17 +262,16 @@ std::unique_ptr<Interpreter> Interpreter::create(func::FuncOp func,
   if (!getFunctionSignature(func, interp->inputs, interp->outputs, error))
     return nullptr;
   for (Operation &op : func.getBody().front()) {
-    std::string why = checkSupported(&op);
-    if (!why.empty()) {
-      error = why;
-      return nullptr;
-    }
     if (isa<func::ReturnOp>(op))
       continue;
     // The kernel call, its constant arguments materialized once.
     PreparedOp &p = *interp->ops.emplace_back(std::make_unique<PreparedOp>());
     p.op = &op;
-    (void)edge::getKernelCall(&op, p.call, why);
+    std::string why = checkSupported(&op, &p.call);
+    if (!why.empty()) {
+      error = why;
+      return nullptr;
+    }
     if (p.call.kind != edge::KernelCall::Kind::Kernel)
       continue;
     if (p.call.args.size() != edge::getKernelArity(p.call.kernel)) {

@@ -21,6 +21,9 @@
 #include <vector>
 
 namespace edgec {
+namespace edge {
+struct KernelCall;
+} // namespace edge
 
 class Interpreter {
 public:
@@ -48,8 +51,10 @@ public:
                           std::vector<HostTensor> &results,
                           std::string &error, Observer observer = nullptr);
 
-  /// Why `op` cannot be executed, or empty if it can.
-  static std::string checkSupported(mlir::Operation *op);
+  /// Why `op` cannot be executed, or empty if it can; `call`, when given,
+  /// receives the op's kernel call.
+  static std::string checkSupported(mlir::Operation *op,
+                                    edge::KernelCall *call = nullptr);
 
   /// edgec::describeOp (edgec/Support/NodeName.h): `node 'name' (edge.op)`.
   static std::string describeOp(mlir::Operation *op);
