@@ -106,21 +106,10 @@ public:
                   const std::string &) override {}
 };
 
-bool readModel(StringRef path, ::onnx::ModelProto &model, std::string &error) {
-  if (llvm::sys::fs::is_directory(path))
-    return fail(error, path, "is a directory, not an ONNX model file");
-  // Only regular files are read: opening a FIFO or a device would block or
-  // never end.
-  llvm::sys::fs::file_status status;
-  if (!llvm::sys::fs::status(path, status) &&
-      status.type() != llvm::sys::fs::file_type::regular_file)
-    return fail(error, path, "is not a regular file");
-  auto bufferOr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-  if (std::error_code ec = bufferOr.getError())
-    return fail(error, path, "cannot read the model: " + ec.message());
-  StringRef data = (*bufferOr)->getBuffer();
-
+/// Parses the model bytes `data` (read from `path`, or handed over in memory
+/// under that name).
+bool parseModel(StringRef path, StringRef data, ::onnx::ModelProto &model,
+                std::string &error) {
   if (isTextFormatPath(path)) {
     google::protobuf::TextFormat::Parser parser;
     TextErrorCollector collector;
@@ -156,6 +145,22 @@ bool readModel(StringRef path, ::onnx::ModelProto &model, std::string &error) {
                     (model.has_graph() ? "it declares no ir_version"
                                        : "it has no graph"));
   return true;
+}
+
+bool readModel(StringRef path, ::onnx::ModelProto &model, std::string &error) {
+  if (llvm::sys::fs::is_directory(path))
+    return fail(error, path, "is a directory, not an ONNX model file");
+  // Only regular files are read: opening a FIFO or a device would block or
+  // never end.
+  llvm::sys::fs::file_status status;
+  if (!llvm::sys::fs::status(path, status) &&
+      status.type() != llvm::sys::fs::file_type::regular_file)
+    return fail(error, path, "is not a regular file");
+  auto bufferOr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+  if (std::error_code ec = bufferOr.getError())
+    return fail(error, path, "cannot read the model: " + ec.message());
+  return parseModel(path, (*bufferOr)->getBuffer(), model, error);
 }
 
 //===----------------------------------------------------------------------===//
@@ -880,10 +885,11 @@ std::string escapeControls(StringRef text) {
 
 bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
                   const ImportOptions &options, PreparedModel &prepared,
-                  std::string &error) {
+                  std::string &error, std::optional<StringRef> contents) {
   ::onnx::ModelProto &model = prepared.model;
   try {
-    if (!readModel(path, model, error))
+    if (contents ? !parseModel(path, *contents, model, error)
+                 : !readModel(path, model, error))
       return false;
     ::onnx::GraphProto &graph = *model.mutable_graph();
     nameNodes(graph);

@@ -18,6 +18,7 @@
 
 #include "onnx/onnx_pb.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,10 +41,13 @@ struct PreparedModel {
   std::vector<std::string> compatibleBumps;
 };
 
-/// Runs the whole pipeline on the model at `path`.
+/// Runs the whole pipeline on the model at `path`, or, when `contents` is
+/// given, on those bytes under the name `path` (external data is still
+/// resolved relative to its directory).
 bool prepareModel(llvm::StringRef path, mlir::MLIRContext &ctx,
                   const ImportOptions &options, PreparedModel &prepared,
-                  std::string &error);
+                  std::string &error,
+                  std::optional<llvm::StringRef> contents = std::nullopt);
 
 /// Escapes control characters (names in broken models may hold newlines) so
 /// that an error message stays on one line.

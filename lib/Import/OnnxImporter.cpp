@@ -457,9 +457,13 @@ std::string describeLocation(Location loc) {
 
 } // namespace
 
-OwningOpRef<ModuleOp> importOnnxModel(StringRef path, MLIRContext &context,
-                                      const ImportOptions &options,
-                                      std::string &error) {
+namespace {
+
+OwningOpRef<ModuleOp> importModel(StringRef path,
+                                  std::optional<StringRef> contents,
+                                  MLIRContext &context,
+                                  const ImportOptions &options,
+                                  std::string &error) {
   error.clear();
   context.loadDialect<edgec::onnx::OnnxDialect, func::FuncDialect>();
 
@@ -473,7 +477,8 @@ OwningOpRef<ModuleOp> importOnnxModel(StringRef path, MLIRContext &context,
   });
 
   import::PreparedModel prepared;
-  if (!import::prepareModel(path, context, options, prepared, error))
+  if (!import::prepareModel(path, context, options, prepared, error,
+                            contents))
     return nullptr;
   if (options.prepareOnly)
     return ModuleOp::create(FileLineColLoc::get(&context, path, 0, 0));
@@ -499,6 +504,22 @@ OwningOpRef<ModuleOp> importOnnxModel(StringRef path, MLIRContext &context,
     return nullptr;
   }
   return module;
+}
+
+} // namespace
+
+OwningOpRef<ModuleOp> importOnnxModel(StringRef path, MLIRContext &context,
+                                      const ImportOptions &options,
+                                      std::string &error) {
+  return importModel(path, std::nullopt, context, options, error);
+}
+
+OwningOpRef<ModuleOp> importOnnxModelFromBuffer(StringRef contents,
+                                                StringRef name,
+                                                MLIRContext &context,
+                                                const ImportOptions &options,
+                                                std::string &error) {
+  return importModel(name, contents, context, options, error);
 }
 
 } // namespace edgec

@@ -44,6 +44,15 @@ mlir::OwningOpRef<mlir::ModuleOp> importOnnxModel(llvm::StringRef path,
                                                   const ImportOptions &options,
                                                   std::string &error);
 
+/// Like importOnnxModel, for a model already in memory: `contents` are the
+/// file's bytes and `name` stands for its path (in messages and locations,
+/// to choose binary or text format by its extension, and as the directory
+/// external data is resolved against). Used by the fuzzer (test/fuzz).
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnxModelFromBuffer(llvm::StringRef contents, llvm::StringRef name,
+                          mlir::MLIRContext &context,
+                          const ImportOptions &options, std::string &error);
+
 } // namespace edgec
 
 #endif // EDGEC_IMPORT_ONNXIMPORTER_H
