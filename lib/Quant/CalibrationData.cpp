@@ -145,6 +145,11 @@ bool parseTensorProtoOrF64(const std::string &bytes, const std::string &what,
     error = what + ": external tensor data is not supported";
     return false;
   }
+  if (checkedByteSize(t.shape, ElemType::I64) < 0) {
+    error = what + ": shape " + shapeToString(t.shape) +
+            " of float64 has too many elements";
+    return false;
+  }
   size_t n = static_cast<size_t>(t.numElements());
   if (proto.has_raw_data()) {
     if (proto.raw_data().size() != n * 8) {
@@ -333,6 +338,8 @@ public:
       : data(data), error(error) {}
 
   bool load(const std::string &path);
+  /// load() of one file already in memory.
+  bool loadFileContents(const std::string &path, std::string bytes);
 
 private:
   CalibrationData &data;
@@ -345,6 +352,13 @@ private:
   const std::vector<GraphTensorInfo> &inputs() const { return data.inputs; }
 
   bool readFile(const std::string &path, std::vector<SourceTensor> &out);
+  /// The tensors of the file `path` holding `bytes` (.npy, .pb or .npz, by
+  /// the extension).
+  bool parseFile(const std::string &path, std::string bytes,
+                 std::vector<SourceTensor> &out);
+  /// The samples of one file's tensors.
+  bool addFileTensors(const std::string &path,
+                      std::vector<SourceTensor> &tensors);
   bool listDirectory(const std::string &dir, std::vector<std::string> &files,
                      std::vector<std::string> &subdirs);
   bool loadDirectory(const std::string &dir);
@@ -365,7 +379,13 @@ bool CalibrationDataLoader::readFile(const std::string &path,
   if (!buffer)
     return fail(path + ": cannot read the file (" +
                 buffer.getError().message() + ")");
-  std::string bytes = (*buffer)->getBuffer().str();
+  return parseFile(path, (*buffer)->getBuffer().str(), out);
+}
+
+bool CalibrationDataLoader::parseFile(const std::string &path,
+                                      std::string bytes,
+                                      std::vector<SourceTensor> &out) {
+  std::string ext = extensionOf(path);
   if (ext == ".npz")
     return readNpz(path, bytes, out, error);
   SourceTensor t;
@@ -416,26 +436,45 @@ bool CalibrationDataLoader::load(const std::string &path) {
       return false;
   } else {
     std::vector<SourceTensor> tensors;
-    if (!readFile(path, tensors))
+    if (!readFile(path, tensors) || !addFileTensors(path, tensors))
       return false;
-    if (extensionOf(path) == ".npz" && inputs().size() > 1) {
-      if (!addGroup(tensors, path))
-        return false;
-    } else if (inputs().size() > 1) {
-      return fail(path + ": one tensor file cannot feed the model's " +
-                  std::to_string(inputs().size()) + " inputs (" +
-                  quoteList(inputs()) +
-                  "): give an .npz with one array per input or a directory");
-    } else {
-      for (SourceTensor &t : tensors) {
-        std::vector<SourceTensor> one{std::move(t)};
-        if (!addGroup(one, one.front().what))
-          return false;
-      }
-    }
   }
   if (data.size() == 0)
     return fail(path + ": no calibration samples");
+  return true;
+}
+
+bool CalibrationDataLoader::loadFileContents(const std::string &path,
+                                             std::string bytes) {
+  if (inputs().empty())
+    return fail(path + ": the model has no inputs to calibrate");
+  std::string ext = extensionOf(path);
+  if (ext != ".npy" && ext != ".pb" && ext != ".npz")
+    return fail(path + ": not a calibration file (expected .npy, .pb or "
+                       ".npz)");
+  std::vector<SourceTensor> tensors;
+  if (!parseFile(path, std::move(bytes), tensors) ||
+      !addFileTensors(path, tensors))
+    return false;
+  if (data.size() == 0)
+    return fail(path + ": no calibration samples");
+  return true;
+}
+
+bool CalibrationDataLoader::addFileTensors(const std::string &path,
+                                           std::vector<SourceTensor> &tensors) {
+  if (extensionOf(path) == ".npz" && inputs().size() > 1)
+    return addGroup(tensors, path);
+  if (inputs().size() > 1)
+    return fail(path + ": one tensor file cannot feed the model's " +
+                std::to_string(inputs().size()) + " inputs (" +
+                quoteList(inputs()) +
+                "): give an .npz with one array per input or a directory");
+  for (SourceTensor &t : tensors) {
+    std::vector<SourceTensor> one{std::move(t)};
+    if (!addGroup(one, one.front().what))
+      return false;
+  }
   return true;
 }
 
@@ -657,6 +696,22 @@ bool CalibrationData::load(const std::string &path,
   origins.clear();
   CalibrationDataLoader loader(*this, error);
   if (loader.load(path) && checkFinite(error))
+    return true;
+  chunks.clear();
+  offsets.clear();
+  origins.clear();
+  return false;
+}
+
+bool CalibrationData::loadFileContents(
+    const std::string &path, std::string bytes,
+    const std::vector<GraphTensorInfo> &graphInputs, std::string &error) {
+  inputs = graphInputs;
+  chunks.clear();
+  offsets.clear();
+  origins.clear();
+  CalibrationDataLoader loader(*this, error);
+  if (loader.loadFileContents(path, std::move(bytes)) && checkFinite(error))
     return true;
   chunks.clear();
   offsets.clear();

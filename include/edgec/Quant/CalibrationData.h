@@ -29,6 +29,13 @@ public:
   bool load(const std::string &path,
             const std::vector<GraphTensorInfo> &inputs, std::string &error);
 
+  /// load() of a single .npy, .pb or .npz file whose contents are `bytes`;
+  /// `path` names it in messages and its extension gives the format. Used by
+  /// the fuzzer (test/fuzz).
+  bool loadFileContents(const std::string &path, std::string bytes,
+                        const std::vector<GraphTensorInfo> &inputs,
+                        std::string &error);
+
   /// The graph inputs the samples are for.
   const std::vector<GraphTensorInfo> &getInputs() const { return inputs; }
 
