@@ -1,6 +1,8 @@
 //===- TensorIO.cpp - .npy and TensorProto reading, .npy writing -----------===//
 #include "edgec/Support/TensorIO.h"
 
+#include <cstdint>
+
 #include "onnx/onnx_pb.h"
 
 #include <cctype>
@@ -38,6 +40,23 @@ int64_t HostTensor::numElements() const {
   for (int64_t d : shape)
     n *= d;
   return n;
+}
+
+int64_t checkedByteSize(const std::vector<int64_t> &shape, ElemType type) {
+  int64_t bytes = elemTypeSize(type);
+  bool empty = false;
+  for (int64_t d : shape) {
+    if (d < 0)
+      return -1;
+    if (d == 0) {
+      empty = true;
+      continue;
+    }
+    if (bytes > INT64_MAX / d)
+      return -1;
+    bytes *= d;
+  }
+  return empty ? 0 : bytes;
 }
 
 std::string shapeToString(const std::vector<int64_t> &shape) {
@@ -183,13 +202,25 @@ bool parseNpy(const std::string &bytes, const std::string &what,
     if (pos >= dims.size())
       break;
     size_t start = pos;
-    while (pos < dims.size() && std::isdigit(static_cast<unsigned char>(dims[pos])))
-      ++pos;
-    if (start == pos || pos - start > 12)
+    int64_t dim = 0;
+    for (; pos < dims.size() &&
+           std::isdigit(static_cast<unsigned char>(dims[pos]));
+         ++pos) {
+      int digit = dims[pos] - '0';
+      if (dim > (INT64_MAX - digit) / 10)
+        return fail("malformed .npy header ('shape': a dimension does not "
+                    "fit in 64 bits)");
+      dim = dim * 10 + digit;
+    }
+    if (start == pos)
       return fail("malformed .npy header ('shape')");
-    out.shape.push_back(std::stoll(dims.substr(start, pos - start)));
+    out.shape.push_back(dim);
   }
-  size_t need = static_cast<size_t>(out.numElements()) * elemTypeSize(out.type);
+  int64_t byteSize = checkedByteSize(out.shape, out.type);
+  if (byteSize < 0)
+    return fail("shape " + shapeToString(out.shape) + " of " +
+                elemTypeName(out.type) + " has too many elements");
+  size_t need = static_cast<size_t>(byteSize);
   size_t have = bytes.size() - headerStart - headerLen;
   if (have < need)
     return fail("truncated data: shape " + shapeToString(out.shape) + " of " +
@@ -231,7 +262,6 @@ bool parseTensorProto(const std::string &bytes, const std::string &what,
     return fail("external tensor data is not supported");
   if (proto.has_segment())
     return fail("segmented tensors (TensorProto.segment) are not supported");
-  int64_t n = out.numElements();
   out.data.clear();
   auto dt = proto.data_type();
   using TP = onnx::TensorProto;
@@ -252,7 +282,12 @@ bool parseTensorProto(const std::string &bytes, const std::string &what,
                 "; supported: float, bool, int8, int16, int32, int64, uint8)");
   }
   }
-  size_t need = static_cast<size_t>(n) * elemTypeSize(out.type);
+  int64_t byteSize = checkedByteSize(out.shape, out.type);
+  if (byteSize < 0)
+    return fail("shape " + shapeToString(out.shape) + " of " +
+                elemTypeName(out.type) + " has too many elements");
+  int64_t n = out.numElements();
+  size_t need = static_cast<size_t>(byteSize);
   if (proto.has_raw_data()) {
     if (proto.raw_data().size() != need)
       return fail("raw_data has " + std::to_string(proto.raw_data().size()) +

@@ -33,6 +33,12 @@ struct HostTensor {
   int64_t numElements() const;
 };
 
+/// The number of bytes a dense tensor of `shape` and `type` takes, or -1
+/// when a dimension is negative or the product of the nonzero dimensions
+/// times the element size does not fit in int64_t. The readers refuse such
+/// shapes, so numElements() of a tensor they return does not overflow.
+int64_t checkedByteSize(const std::vector<int64_t> &shape, ElemType type);
+
 /// A graph input or output: its ONNX name, element type and static shape
 /// (see getFunctionSignature in edgec/Support/GraphSignature.h).
 struct GraphTensorInfo {
