@@ -148,8 +148,9 @@ bool extractPayload(const TensorProto &t, int64_t numElements,
     return true;
   }
 
+  // The typed fields are counted before anything is allocated: dims may
+  // claim up to 2^40 elements that the file does not hold.
   int64_t have = 0;
-  out.reserve(static_cast<size_t>(numElements) * esize);
   switch (dt) {
   case TensorProto::FLOAT:
     have = t.float_data_size();
