@@ -105,14 +105,27 @@ bool parseNpyOrF64(std::string bytes, const std::string &what,
     const auto *u = reinterpret_cast<const unsigned char *>(bytes.data());
     size_t start = u[6] == 1 ? 10 : 12;
     size_t len = u[6] == 1 ? rd16(u + 8) : rd32(u + 8);
-    size_t headerEnd = std::min(bytes.size(), start + len);
-    for (const char *descr : {"'<f8'", "\"<f8\""}) {
-      size_t pos = bytes.find(descr, start);
-      if (pos != std::string::npos && pos < headerEnd) {
-        bytes[pos + 2] = 'i';
-        out.isF64 = true;
+    llvm::StringRef header =
+        llvm::StringRef(bytes).slice(start, std::min(bytes.size(), start + len));
+    // The value of the 'descr' key, found as parseNpy finds it (the first
+    // 'descr', else the first "descr"); a '<f8' elsewhere in the header
+    // (another key, padding) must not relabel an array of another dtype.
+    for (llvm::StringRef key : {"'descr'", "\"descr\""}) {
+      size_t pos = header.find(key);
+      if (pos == llvm::StringRef::npos)
+        continue;
+      pos = header.find(':', pos + key.size());
+      if (pos == llvm::StringRef::npos)
         break;
+      ++pos;
+      while (pos < header.size() && header[pos] == ' ')
+        ++pos;
+      llvm::StringRef value = header.substr(pos);
+      if (value.starts_with("'<f8'") || value.starts_with("\"<f8\"")) {
+        bytes[start + pos + 2] = 'i';
+        out.isF64 = true;
       }
+      break;
     }
   }
   if (!parseNpy(bytes, what, out.tensor, error)) {

@@ -281,6 +281,33 @@ TEST_F(CalibrationDataTest, Float64ConvertedForFloat32Input) {
   EXPECT_EQ(at(s[0], 1), -2.5e10f);
 }
 
+// A float32 .npy whose header mentions '<f8' outside the 'descr' value (here
+// in the padding) is float32: it used to be taken for float64, converted as
+// half as many doubles, and getSample then read past the end of the samples
+// (heap overflow found by edgec-fuzz-calibration, docs/fuzzing.md).
+TEST_F(CalibrationDataTest, F8OutsideTheDescrIsNotFloat64) {
+  HostTensor t = f32({3, 1, 4}, 0.5f);
+  std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': "
+                       "(3, 1, 4), }   '<f8'";
+  header.append(127 - header.size(), ' ');
+  header += '\n';
+  std::string npy = std::string("\x93NUMPY\x01\x00", 8);
+  npy += static_cast<char>(header.size() & 0xff);
+  npy += static_cast<char>(header.size() >> 8);
+  npy += header;
+  npy.append(t.data.begin(), t.data.end());
+  write("x.npy", npy);
+  ASSERT_TRUE(load("x.npy", {input("x", {1, 4})})) << error;
+  ASSERT_EQ(data.size(), 3);
+  std::vector<HostTensor> s;
+  for (int64_t i = 0; i < 3; ++i) {
+    data.getSample(i, s);
+    ASSERT_EQ(s[0].data.size(), 16u);
+    for (int64_t e = 0; e < 4; ++e)
+      EXPECT_EQ(at(s[0], e), 0.5f + static_cast<float>(i * 4 + e));
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Malformed data: one message naming the file and the problem
 //===----------------------------------------------------------------------===//
