@@ -9,6 +9,7 @@ PKGS=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22 lld-22
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata
   libcli11-dev libgtest-dev
+  libfuzzer-22-dev libclang-rt-22-dev   # test/fuzz: libFuzzer, ASan and UBSan runtimes
   zlib1g-dev          # lib/Quant: inflating np.savez_compressed .npz calibration data
   python3-onnx python3-numpy
   gcc-arm-none-eabi libnewlib-arm-none-eabi   # runtime-compile-arm-none-eabi ctest

@@ -9,7 +9,7 @@ config.name = "edgec"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".onnxtxt", ".test"]
 config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py", "lit.site.cfg.py",
-                   "Inputs", "unit", "e2e"]
+                   "Inputs", "unit", "e2e", "fuzz"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.edgec_obj_root, "test")
 
@@ -60,7 +60,9 @@ else:
                     "ONNXRUNTIME_NODE_INSTALL=skip npm install`): tests that "
                     "run exported models in ONNX Runtime are skipped")
 
-llvm_config.with_system_environment(["HOME", "TMPDIR"])
+# CC: the host C compiler of `edgec run --backend c` (scripts/test.sh
+# --sanitize sets it to clang with the sanitizers).
+llvm_config.with_system_environment(["HOME", "TMPDIR", "CC"])
 llvm_config.use_default_substitutions()
 # `not`, `count`, FileCheck and split-file live in LLVM 22's bin directory, which
 # need not be on the caller's PATH.
