@@ -79,6 +79,12 @@ class Folder {
 public:
   explicit Folder(func::FuncOp func) : builder(func.getContext()) {}
   void fold(Operation *op);
+  /// Whether fold() erased `op` (a quantize user of an op folded before it):
+  /// the caller's list of ops to fold may still hold it.
+  bool wasErased(Operation *op) const { return erased.contains(op); }
+
+private:
+  llvm::SmallPtrSet<Operation *, 16> erased;
 
 private:
   /// The quantized value behind an activation operand: `dequantize(s)`, or
@@ -483,6 +489,7 @@ void Folder::fold(Operation *op) {
     Value in = q.getInput();
     if (in.getType() == q.getResult().getType()) {
       q.getResult().replaceAllUsesWith(in);
+      erased.insert(q);
       q.erase();
     }
   }
@@ -501,8 +508,11 @@ struct EdgeFoldQDQPass : public edgec::impl::EdgeFoldQDQBase<EdgeFoldQDQPass> {
       if (op->getParentOp() == func.getOperation())
         ops.push_back(op);
     });
+    // Folding an op erases the quantize ops after it that it now feeds
+    // directly; they must not be visited (use after free).
     for (Operation *op : ops)
-      folder.fold(op);
+      if (!folder.wasErased(op))
+        folder.fold(op);
     // int32 constants (biases) still dequantized feed float ops: fold them
     // into f32 constants with DequantizeLinear's arithmetic,
     // (float)(q - zp) * scale.
