@@ -60,9 +60,9 @@ nice -n 5 "$FUZZER" -max_total_time="$SECONDS_" -timeout=20 -rss_limit_mb=3072 \
 rc=$?
 set -e
 # Executions: the final statistics, or (with -fork) the last status line.
-execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
+execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1 || true)
 if [[ -z "$execs" ]]; then
-  execs=$(grep -o '^#[0-9]*' "$LOG" | tr -d '#' | tail -1)
+  execs=$(grep -o '^#[0-9]*' "$LOG" | tr -d '#' | tail -1 || true)
 fi
 crashes=$(grep -c '^SUMMARY: ' "$LOG" || true)
 echo "fuzz.sh: $TARGET: ${execs:-?} executions in ${SECONDS_}s, exit $rc, $crashes crash reports"
