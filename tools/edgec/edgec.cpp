@@ -27,6 +27,7 @@
 #include "edgec/Pipeline/FreezeInputs.h"
 #include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Runner/CRunner.h"
+#include "edgec/Support/FileOutput.h"
 #include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/GraphInputs.h"
 #include "edgec/Support/InitAll.h"
@@ -216,21 +217,13 @@ int runImport(const ModelArgs &args, const std::string &output,
     llvm::outs().flush();
     return 0;
   }
-  // The file is only created once the import succeeded, and removed again
-  // (ToolOutputFile without keep()) if writing it fails.
-  std::string openError;
-  std::unique_ptr<llvm::ToolOutputFile> file =
-      mlir::openOutputFile(output, &openError);
-  if (!file)
-    return fail(openError);
-  module->print(file->os());
-  file->os() << "\n";
-  file->os().close();
-  if (std::error_code ec = file->os().error()) {
-    file->os().clear_error();
-    return fail("cannot write '" + output + "': " + ec.message());
-  }
-  file->keep();
+  // The file is only created once the import succeeded, atomically.
+  std::string text, error;
+  llvm::raw_string_ostream os(text);
+  module->print(os);
+  os << "\n";
+  if (!edgec::writeFileAtomically(output, text, error))
+    return fail(error);
   return 0;
 }
 
@@ -359,9 +352,8 @@ int runRun(const RunArgs &args, mlir::MLIRContext &context) {
          ++n)
       name = base + "_" + std::to_string(n);
     written.push_back(name);
-    llvm::SmallString<256> path(args.outputDir);
-    llvm::sys::path::append(path, name + ".npy");
-    if (!edgec::writeNpy(path.str().str(), outputs[i], error)) {
+    std::string path = edgec::joinPath(args.outputDir, name + ".npy");
+    if (!edgec::writeFileAtomically(path, edgec::toNpy(outputs[i]), error)) {
       for (size_t j = 0; j + 1 < written.size(); ++j) {
         llvm::SmallString<256> p(args.outputDir);
         llvm::sys::path::append(p, written[j] + ".npy");
@@ -382,8 +374,21 @@ struct CompileArgs {
   std::string name;
   std::string ioLayout = "nchw";
   int64_t weightsThreshold = 64 * 1024;
+  bool force = false;
   edgec::driver::QuantArgs quant;
 };
+
+/// The files `edgec compile` reads: the output directory never replaces
+/// them.
+std::vector<std::string> compileInputs(const CompileArgs &args) {
+  std::vector<std::string> inputs{args.model.model};
+  if (!args.quant.calibration.empty())
+    inputs.push_back(args.quant.calibration);
+  for (const std::string &spec : args.model.freezeInputs)
+    if (size_t eq = spec.find('='); eq != std::string::npos)
+      inputs.push_back(spec.substr(eq + 1));
+  return inputs;
+}
 
 /// edgec compile --target c: import, lower to edge, plan memory, lower to
 /// EmitC, print <name>.h / <name>.c (+ the weights blob and its .incbin
@@ -399,11 +404,21 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   if (args.ioLayout != "nchw" && args.ioLayout != "nhwc")
     return fail("--io-layout must be nchw or nhwc, got '" + args.ioLayout +
                 "'");
+  // Everything is written into a staging directory; OUTDIR is only replaced
+  // (or written into, with --force) once all of it was written. Checked
+  // first: a refused OUTDIR fails before any work.
+  std::string error;
+  edgec::OutputDirectory::Options outOptions;
+  outOptions.force = args.force;
+  outOptions.inputs = compileInputs(args);
+  std::unique_ptr<edgec::OutputDirectory> out =
+      edgec::OutputDirectory::create(args.outDir, outOptions, error);
+  if (!out)
+    return fail(error);
   mlir::OwningOpRef<mlir::ModuleOp> module =
       importAndLower(args.model, args.ioLayout, context);
   if (!module)
     return 1;
-  std::string error;
 
   // With --quantize the report puts the float build beside the quantized
   // one: the float model is planned and emitted (into a scratch directory,
@@ -431,23 +446,6 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
       return fail(error);
   }
 
-  // Write everything into a temporary sibling of OUTDIR, then rename.
-  std::string outDir = args.outDir;
-  while (outDir.size() > 1 && outDir.back() == '/')
-    outDir.pop_back();
-  llvm::SmallString<256> parent(outDir);
-  llvm::sys::path::remove_filename(parent);
-  if (parent.empty())
-    parent = ".";
-  // Absolute: createUniqueDirectory puts relative names in the system
-  // temporary directory, and the rename needs the same file system.
-  llvm::sys::fs::make_absolute(parent);
-  llvm::SmallString<256> tmp;
-  if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
-          parent + "/.edgec-tmp", tmp))
-    return fail("cannot create a directory in '" + parent.str() +
-                "': " + ec.message());
-
   // Memory plan, C target, files and runtime (shared with run --backend c).
   edgec::ctarget::CTargetOptions options;
   options.name = args.name.empty()
@@ -457,20 +455,18 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   edgec::ctarget::CTargetInfo info;
   edgec::ctarget::CModelFiles files;
   if (mlir::failed(edgec::ctarget::writeCModel(
-          *module, options, tmp, EDGEC_RUNTIME_DIR, info, files, error))) {
-    llvm::sys::fs::remove_directories(tmp);
+          *module, options, out->path(), EDGEC_RUNTIME_DIR, info, files,
+          error)))
     // Lowering errors name the node; file errors name the file.
     return fail(llvm::StringRef(error).starts_with("cannot ")
                     ? error
                     : args.model.model + ": " + error);
-  }
   const std::string &name = info.name;
-  if (llvm::sys::fs::exists(outDir))
-    llvm::sys::fs::remove_directories(outDir);
-  if (std::error_code ec = llvm::sys::fs::rename(tmp, outDir)) {
-    llvm::sys::fs::remove_directories(tmp);
-    return fail("cannot create '" + outDir + "': " + ec.message());
-  }
+  if (!out->commit(error))
+    return fail(error);
+  std::string outDir = args.outDir;
+  while (outDir.size() > 1 && outDir.back() == '/')
+    outDir.pop_back();
 
   // The compile report.
   llvm::raw_ostream &os = llvm::outs();
@@ -683,9 +679,15 @@ int main(int argc, char **argv) {
       ->capture_default_str();
   compileCmd
       ->add_option("-o,--output", compileArgs.outDir,
-                   "Output directory (replaced; not created on failure)")
+                   "Output directory: created, or replaced when it holds "
+                   "only a previous edgec output (listed in its "
+                   ".edgec-manifest); not changed on failure")
       ->required()
       ->type_name("OUTDIR");
+  compileCmd->add_flag(
+      "--force", compileArgs.force,
+      "Write into an existing OUTDIR that holds other files: edgec's files "
+      "are overwritten, nothing else is touched");
   compileCmd->add_option("--name", compileArgs.name,
                          "C prefix and file name (default: the model file's "
                          "stem)");
