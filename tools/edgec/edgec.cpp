@@ -54,6 +54,7 @@
 #include "CLI/CLI.hpp"
 
 #include <algorithm>
+#include <csignal>
 #include <optional>
 #include <iostream>
 #include <string>
@@ -594,6 +595,11 @@ int runExport(const ExportArgs &args, mlir::MLIRContext &context) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  // A file size limit (ulimit -f) or quota makes write() fail with EFBIG
+  // and raise SIGXFSZ, which InitLLVM's handlers treat as a crash (stack
+  // dump). Ignored, the failing write is reported like any other write
+  // error ("cannot write 'F': File too large").
+  ::signal(SIGXFSZ, SIG_IGN);
 
   CLI::App app{"edgec: compiles ONNX models for microcontrollers", "edgec"};
   app.set_version_flag("--version", std::string("edgec ") +
