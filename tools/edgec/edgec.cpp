@@ -27,6 +27,7 @@
 #include "edgec/Pipeline/FreezeInputs.h"
 #include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Runner/CRunner.h"
+#include "edgec/Support/Escape.h"
 #include "edgec/Support/FileOutput.h"
 #include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/GraphInputs.h"
@@ -84,6 +85,48 @@ int fail(const llvm::Twine &message) {
   return 1;
 }
 
+/// A CLI11 check that the value is a decimal integer in [lo, hi], with a
+/// message saying so (CLI11's NonNegativeNumber prints DBL_MAX in full).
+CLI::Validator integerIn(int64_t lo, int64_t hi) {
+  return CLI::Validator(
+      [lo, hi](std::string &text) -> std::string {
+        long long v = 0;
+        if (llvm::StringRef(text).trim().getAsInteger(10, v) || v < lo ||
+            v > hi)
+          return "expected an integer from " + std::to_string(lo) + " to " +
+                 std::to_string(hi) + ", got '" +
+                 edgec::escapeNonPrintable(text) + "'";
+        return "";
+      },
+      "");
+}
+
+/// Prints a command-line usage error as one line, `edgec: error: MESSAGE
+/// (see 'edgec [SUBCOMMAND] --help')`: CLI11's messages may span lines and
+/// end in a "Run with --help" line of their own.
+int usageError(const CLI::App &app, const CLI::ParseError &e) {
+  std::string message;
+  bool space = false;
+  for (char c : std::string(e.what())) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !message.empty();
+      continue;
+    }
+    if (space)
+      message += ' ';
+    space = false;
+    message += c;
+  }
+  std::string command = "edgec";
+  for (const CLI::App *sub : app.get_subcommands({}))
+    if (sub->parsed())
+      command += " " + sub->get_name();
+  llvm::outs().flush();
+  llvm::errs() << "edgec: error: " << edgec::escapeNonPrintable(message)
+               << " (see '" << command << " --help')\n";
+  return 1;
+}
+
 /// Why `output` may not be written for a command reading `model`, or empty:
 /// edgec never replaces what it did not create -- not the input model, not
 /// an existing non-regular file (a device, a FIFO).
@@ -113,7 +156,9 @@ void addModelOptions(CLI::App *cmd, ModelArgs &args) {
                   "Static shape for a graph input, e.g. "
                   "--input-shape input=1x3x224x224 (repeatable)")
       ->type_name("NAME=DIMS")
-      ->allow_extra_args(false);
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 void addFreezeOption(CLI::App *cmd, ModelArgs &args) {
@@ -123,7 +168,9 @@ void addFreezeOption(CLI::App *cmd, ModelArgs &args) {
                   "input) before lowering, e.g. a Reshape's shape "
                   "(repeatable)")
       ->type_name("NAME=FILE")
-      ->allow_extra_args(false);
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 /// Reads the --freeze-input files (before any other work, so that a bad
@@ -652,9 +699,11 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"interp", "c"}))
       ->capture_default_str();
   runCmd->add_option("-i,--input", runArgs.inputs, "Input tensor file "
-                                                   "(.npy or .pb; repeatable)")
+                                                   "(.npy or .pb); repeat -i for each input: -i a.npy -i b.npy")
       ->type_name("FILE")
-      ->allow_extra_args(false);
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   runCmd->add_option("-o,--output-dir", runArgs.outputDir,
                      "Directory for the outputs (created if missing)")
       ->required()
@@ -670,6 +719,7 @@ int main(int argc, char **argv) {
       ->add_option("--weights-threshold", runArgs.weightsThreshold,
                    "--backend c: total weight bytes above which weights go "
                    "to a binary blob with an .incbin stub")
+      ->check(integerIn(0, INT64_MAX))
       ->capture_default_str();
   edgec::driver::addQuantizeOptions(runCmd, runArgs.quant);
 
@@ -705,6 +755,7 @@ int main(int argc, char **argv) {
       ->add_option("--weights-threshold", compileArgs.weightsThreshold,
                    "Total weight bytes above which weights go to a binary "
                    "blob with an .incbin stub")
+      ->check(integerIn(0, INT64_MAX))
       ->capture_default_str();
   addFreezeOption(compileCmd, compileArgs.model);
   edgec::driver::addQuantizeOptions(compileCmd, compileArgs.quant);
@@ -734,7 +785,7 @@ int main(int argc, char **argv) {
       ->capture_default_str();
   verifyCmd->add_option("--top", verifyArgs.top,
                         "Show only the N worst tensors (0: all)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(integerIn(0, INT32_MAX));
   verifyCmd->add_flag("--json", verifyArgs.json, "Print the report as JSON");
 
   ExportArgs exportArgs;
@@ -758,9 +809,12 @@ int main(int argc, char **argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
-    // --help and --version exit 0; every usage error exits 1, like every
-    // other edgec failure (CLI11's own codes vary by error kind).
-    return app.exit(e) == 0 ? 0 : 1;
+    // --help and --version print and exit 0; every usage error is one line
+    // and exits 1, like every other edgec failure (CLI11's own codes vary by
+    // error kind).
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success))
+      return app.exit(e);
+    return usageError(app, e);
   }
 
   if (!importCmd->parsed() && !inspectCmd->parsed() && !runCmd->parsed() &&
