@@ -2,19 +2,19 @@
 //
 // edgec import  MODEL [-o OUT.mlir] [--input-shape NAME=DIMS]...
 // edgec inspect MODEL [--input-shape NAME=DIMS]... [--json]
-// edgec compile MODEL --target c -o OUTDIR [--name NAME] [--io-layout L]
+// edgec compile MODEL --target c -o OUTDIR [--force] [--name NAME] [--io-layout L]
 //               [--weights-threshold BYTES] [--input-shape NAME=DIMS]...
 //               [--freeze-input NAME=FILE]...
-// edgec run     MODEL [--backend interp|c] -i IN... -o OUTDIR
+// edgec run     MODEL [--backend interp|c] -i IN [-i IN]... -o OUTDIR
 //               [--input-shape NAME=DIMS]... [--io-layout nchw|nhwc]
 //               [--freeze-input NAME=FILE]... [--weights-threshold BYTES]
 // edgec export  MODEL --format onnx-qdq --quantize int8 --calibration DATA
 //               -o OUT.onnx
 // edgec --version
 //
-// Exit codes: 0 on success; 1 when a model cannot be imported or an output
-// cannot be written, and when no subcommand is given; CLI11's own codes
-// (106 required, 109 extras, ...) for command-line usage errors.
+// Exit codes: 0 on success (also --help, --version); 1 for every error: a
+// model that cannot be imported, an output that cannot be written, no
+// subcommand, and command-line usage errors (one line, usageError).
 //
 //===----------------------------------------------------------------------===//
 #include "Quantize.h"
