@@ -203,9 +203,9 @@ void warnDegenerate(func::FuncOp func, const CalibrationData &data,
       if (!warned.insert(node).second)
         break;
       std::string what =
-          node.empty() ? "a tensor computed by " + op.getName().getStringRef().str()
-                       : "the output of node '" + escapeNonPrintable(node) +
-                             "'";
+          node.empty()
+              ? "a tensor computed by " + op.getName().getStringRef().str()
+              : "the output of node '" + escapeNonPrintable(node) + "'";
       if (op.getNumResults() > 1)
         what += " (result " +
                 std::to_string(cast<OpResult>(result).getResultNumber()) + ")";

@@ -177,9 +177,9 @@ std::unique_ptr<CProgram> CProgram::build(ModuleOp module,
     return nullptr;
   const std::string &name = info.name;
   if (!writeFileAtomically(joinPath(dir, "main.c"),
-                 makeDriver(name, program->inputs.size(),
-                            program->outputs.size()),
-                 error))
+                           makeDriver(name, program->inputs.size(),
+                                      program->outputs.size()),
+                           error))
     return nullptr;
 
   // Resolve the compiler (ExecuteAndWait wants a path).
@@ -209,9 +209,9 @@ std::unique_ptr<CProgram> CProgram::build(ModuleOp module,
     // on the assembler's working directory.
     std::string stub = joinPath(dir, name + "_weights_host.S");
     if (!writeFileAtomically(stub,
-                   ctarget::makeWeightsAsmStub(
-                       name, joinPath(dir, files.weightsBlob)),
-                   error))
+                             ctarget::makeWeightsAsmStub(
+                                 name, joinPath(dir, files.weightsBlob)),
+                             error))
       return nullptr;
     argv.push_back(stub);
   }
@@ -249,8 +249,8 @@ LogicalResult CProgram::run(const std::vector<HostTensor> &args,
   for (size_t i = 0; i < args.size(); ++i) {
     const HostTensor &t = args[i];
     std::string path = joinPath(dir, "in" + std::to_string(i) + ".bin");
-    if (!writeFileAtomically(path, llvm::StringRef(t.data.data(), t.data.size()),
-                   error))
+    if (!writeFileAtomically(
+            path, llvm::StringRef(t.data.data(), t.data.size()), error))
       return failure();
     argv.push_back(path);
   }

@@ -125,11 +125,12 @@ LogicalResult writeCModel(ModuleOp module, const CTargetOptions &options,
     files.weightsBlob = name + ".weights.bin";
     files.weightsAsm = name + "_weights.S";
     if (!writeFileAtomically(joinPath(dir, files.weightsBlob),
-                   llvm::StringRef(info.weightsBlob.data(),
-                                   info.weightsBlob.size()),
-                   error) ||
+                             llvm::StringRef(info.weightsBlob.data(),
+                                             info.weightsBlob.size()),
+                             error) ||
         !writeFileAtomically(joinPath(dir, files.weightsAsm),
-                   makeWeightsAsmStub(name, files.weightsBlob), error))
+                             makeWeightsAsmStub(name, files.weightsBlob),
+                             error))
       return failure();
   }
   if (!runtimeDir.empty() &&

@@ -2,9 +2,9 @@
 //
 // edgec import  MODEL [-o OUT.mlir] [--input-shape NAME=DIMS]...
 // edgec inspect MODEL [--input-shape NAME=DIMS]... [--json]
-// edgec compile MODEL --target c -o OUTDIR [--force] [--name NAME] [--io-layout L]
-//               [--weights-threshold BYTES] [--input-shape NAME=DIMS]...
-//               [--freeze-input NAME=FILE]...
+// edgec compile MODEL --target c -o OUTDIR [--force] [--name NAME]
+//               [--io-layout L] [--weights-threshold BYTES]
+//               [--input-shape NAME=DIMS]... [--freeze-input NAME=FILE]...
 // edgec run     MODEL [--backend interp|c] -i IN [-i IN]... -o OUTDIR
 //               [--input-shape NAME=DIMS]... [--io-layout nchw|nhwc]
 //               [--freeze-input NAME=FILE]... [--weights-threshold BYTES]
@@ -698,8 +698,10 @@ int main(int argc, char **argv) {
                    "cc, and executed)")
       ->check(CLI::IsMember({"interp", "c"}))
       ->capture_default_str();
-  runCmd->add_option("-i,--input", runArgs.inputs, "Input tensor file "
-                                                   "(.npy or .pb); repeat -i for each input: -i a.npy -i b.npy")
+  runCmd
+      ->add_option("-i,--input", runArgs.inputs,
+                   "Input tensor file (.npy or .pb); repeat -i for each "
+                   "input: -i a.npy -i b.npy")
       ->type_name("FILE")
       ->expected(1)
       ->allow_extra_args(false)

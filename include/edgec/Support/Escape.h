@@ -1,4 +1,4 @@
-//===- Escape.h - names and paths made safe to print on one line -*- C++ -*-===//
+//===- Escape.h - names made safe to print on one line ---------*- C++ -*-===//
 //
 // Names in ONNX models (node, tensor and op type names) and paths are
 // arbitrary bytes. Every message and table edgec prints passes them through

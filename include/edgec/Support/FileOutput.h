@@ -1,4 +1,4 @@
-//===- FileOutput.h - writing files and output directories safely -*- C++ -*-===//
+//===- FileOutput.h - files and output directories, safely -----*- C++ -*-===//
 //
 // Every file edgec writes goes through writeFileAtomically: the bytes go to a
 // temporary file beside the target, which is renamed over it only once every
