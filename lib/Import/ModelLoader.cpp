@@ -22,6 +22,8 @@
 //===----------------------------------------------------------------------===//
 #include "ModelLoader.h"
 
+#include "edgec/Support/Escape.h"
+
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OperationSupport.h"
 #include "llvm/ADT/STLExtras.h"
@@ -214,12 +216,18 @@ bool checkSupportedOps(StringRef path, const ::onnx::GraphProto &graph,
   if (unsupported.empty())
     return true;
   constexpr size_t kShownNames = 3;
-  std::string message;
+  // One line, also for several op types:
+  //   P: unsupported ONNX op 'A' (1 node: a)
+  //   P: 2 unsupported ONNX ops: 'A' (1 node: a); 'B' (2 nodes: b, c)
+  std::string message = escapeControls(path.str()) + ": ";
+  if (unsupported.size() == 1)
+    message += "unsupported ONNX op ";
+  else
+    message += std::to_string(unsupported.size()) + " unsupported ONNX ops: ";
   for (const auto &[type, names] : unsupported) {
-    if (!message.empty())
-      message += "\n";
-    message += escapeControls(path.str()) + ": unsupported ONNX op '" +
-               escapeControls(type) + "' (" +
+    if (&type != &unsupported.front().first)
+      message += "; ";
+    message += "'" + escapeControls(type) + "' (" +
                std::to_string(names.size()) +
                (names.size() == 1 ? " node: " : " nodes: ");
     for (size_t i = 0; i < names.size() && i < kShownNames; ++i)
@@ -862,21 +870,7 @@ bool inferShapes(StringRef path, ::onnx::ModelProto &model, std::string &error) 
 
 } // namespace
 
-std::string escapeControls(StringRef text) {
-  std::string out;
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f) {
-      static const char hex[] = "0123456789ABCDEF";
-      out += "\\x";
-      out += hex[u >> 4];
-      out += hex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+std::string escapeControls(StringRef text) { return escapeNonPrintable(text); }
 
 bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
                   const ImportOptions &options, PreparedModel &prepared,

@@ -45,8 +45,9 @@ bool prepareModel(llvm::StringRef path, mlir::MLIRContext &ctx,
                   const ImportOptions &options, PreparedModel &prepared,
                   std::string &error);
 
-/// Escapes control characters (names in broken models may hold newlines) so
-/// that an error message stays on one line.
+/// Escapes control characters and non-ASCII bytes (names in broken models
+/// may hold newlines) so that an error message stays on one line
+/// (edgec::escapeNonPrintable).
 std::string escapeControls(llvm::StringRef text);
 
 } // namespace edgec::import
