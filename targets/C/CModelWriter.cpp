@@ -135,8 +135,7 @@ LogicalResult writeCModel(ModuleOp module, const CTargetOptions &options,
   if (info.separateWeights) {
     // The model hash covers the code as printed (with the placeholders),
     // then replaces them: header as hex text, source as bytes.
-    Sha256 hash =
-        computeModelHash(options.compilerVersion, header, source);
+    Sha256 hash = computeModelHash(options.compilerVersion, header, source);
     info.modelHash = hashHex(hash);
     auto replaceAll = [](std::string &text, llvm::StringRef from,
                          const std::string &to) {

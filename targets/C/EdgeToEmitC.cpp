@@ -420,9 +420,8 @@ LogicalResult Lowering::bindConstants() {
       while (info.weightsBlob.size() % 16)
         info.weightsBlob.push_back(0);
       if (options.separateWeights)
-        info.blobSections.push_back(
-            {info.weightsBlob.size(), bytes.size(), 16,
-             static_cast<uint32_t>(blobKindOf(elem))});
+        info.blobSections.push_back({info.weightsBlob.size(), bytes.size(), 16,
+                                     static_cast<uint32_t>(blobKindOf(elem))});
       std::string expr = "((const " + std::string(elem.cName) + " *)(" +
                          info.name + "_weights + " +
                          std::to_string(info.weightsBlob.size()) + "))";
@@ -596,55 +595,66 @@ void Lowering::emitBlobBinding(Operation *headerAnchor) {
   {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointAfter(headerAnchor);
-    verbatim("/* Weights: " + name + ".weights.bin (--weights separate, "
-             "docs/ota.md). Bind a verified copy before " + name +
+    verbatim("/* Weights: " + name +
+             ".weights.bin (--weights separate, "
+             "docs/ota.md). Bind a verified copy before " +
+             name +
              "_run; it is used in place (flash is fine) and must stay "
              "readable and unchanged while bound. */");
     verbatim("#define " + NAME + "_WEIGHTS_BLOB_SIZE " +
              std::to_string(weightsBlobSize(n, payloadSize)) +
              " /* bytes of the blob: fixed by the model */");
     verbatim("#define " + NAME + "_WEIGHTS_BLOB_ALIGN " +
-             std::to_string(kBlobAlign) + " /* its address must be a "
+             std::to_string(kBlobAlign) +
+             " /* its address must be a "
              "multiple of this */");
     verbatim("#define " + NAME + "_MODEL_HASH \"" +
              std::string(kModelHashPlaceholder) + "_HEX\"");
-    verbatim("/* Checks a blob completely (structure, CRC-32, SHA-256, model "
-             "hash, layout) without binding it: 0 or an edgert_blob_status. */");
+    verbatim(
+        "/* Checks a blob completely (structure, CRC-32, SHA-256, model "
+        "hash, layout) without binding it: 0 or an edgert_blob_status. */");
     verbatim("int " + name + "_verify_weights(const void *blob, size_t size);");
     verbatim("/* The same checks, then uses the blob's weights in place from "
              "now on; on failure the previous binding (or none) is kept. "
-             "Not to be called while " + name + "_run is running. */");
+             "Not to be called while " +
+             name + "_run is running. */");
     verbatim("int " + name + "_bind_weights(const void *blob, size_t size);");
   }
   OpBuilder::InsertionGuard g(b);
   b.setInsertionPoint(globalsAnchor);
-  verbatim("/* The bound payload (" + name + "_bind_weights); NULL until "
+  verbatim("/* The bound payload (" + name +
+           "_bind_weights); NULL until "
            "then. */");
   verbatim("static const uint8_t *" + name + "_weights = NULL;");
-  verbatim("static const uint8_t " + name + "_model_hash[32] = " +
-           std::string(kModelHashPlaceholder) + ";");
+  verbatim("static const uint8_t " + name +
+           "_model_hash[32] = " + std::string(kModelHashPlaceholder) + ";");
   std::string table = "NULL";
   if (n) {
     std::string rows;
     for (const BlobSection &s : info.blobSections)
       rows += (rows.empty() ? "\n    {" : ",\n    {") +
               std::to_string(s.offset) + "u, " + std::to_string(s.size) +
-              "u, " + std::to_string(s.align) + "u, " +
-              std::to_string(s.kind) + "u}";
+              "u, " + std::to_string(s.align) + "u, " + std::to_string(s.kind) +
+              "u}";
     verbatim("static const edgert_blob_section " + name + "_sections[" +
              std::to_string(n) + "] = {" + rows + "};");
     table = name + "_sections";
   }
   std::string args = "blob, size, " + name + "_model_hash, " + table + ", " +
                      std::to_string(n) + "u";
-  verbatim("int " + name + "_verify_weights(const void *blob, size_t size) "
-           "{\n  return (int)edgert_blob_check_model(" + args +
-           ", NULL);\n}");
-  verbatim("int " + name + "_bind_weights(const void *blob, size_t size) {\n"
+  verbatim("int " + name +
+           "_verify_weights(const void *blob, size_t size) "
+           "{\n  return (int)edgert_blob_check_model(" +
+           args + ", NULL);\n}");
+  verbatim("int " + name +
+           "_bind_weights(const void *blob, size_t size) {\n"
            "  const uint8_t *payload = NULL;\n"
-           "  int status = (int)edgert_blob_check_model(" + args +
+           "  int status = (int)edgert_blob_check_model(" +
+           args +
            ", &payload);\n"
-           "  if (status == 0)\n    " + name + "_weights = payload;\n"
+           "  if (status == 0)\n    " +
+           name +
+           "_weights = payload;\n"
            "  return status;\n}");
 }
 

@@ -106,15 +106,14 @@ std::vector<char> buildWeightsBlob(llvm::ArrayRef<char> payload,
     write32le(e + 16, s.align);
     write32le(e + 20, s.kind);
   }
-  write32le(b + tableEnd,
-            llvm::crc32(llvm::ArrayRef<uint8_t>(
-                reinterpret_cast<const uint8_t *>(b), tableEnd)));
+  write32le(b + tableEnd, llvm::crc32(llvm::ArrayRef<uint8_t>(
+                              reinterpret_cast<const uint8_t *>(b), tableEnd)));
   std::copy(payload.begin(), payload.end(), b + payloadOffset);
   return out;
 }
 
-Sha256 computeModelHash(llvm::StringRef compilerVersion,
-                        llvm::StringRef header, llvm::StringRef source) {
+Sha256 computeModelHash(llvm::StringRef compilerVersion, llvm::StringRef header,
+                        llvm::StringRef source) {
   llvm::SHA256 h;
   // NUL separators: no concatenation of different parts collides.
   h.update(llvm::StringRef("edgec weights model hash v1", 28));
@@ -208,8 +207,7 @@ std::string checkWeightsBlob(llvm::ArrayRef<uint8_t> blob, BlobHeader &hd,
       !std::all_of(b + kOffReserved1, b + kBlobFixedSize,
                    [](uint8_t c) { return c == 0; }))
     return bad("reserved header bytes are not zero");
-  if (!isPow2(hd.align) || hd.align < kBlobMinAlign ||
-      hd.align > kBlobMaxAlign)
+  if (!isPow2(hd.align) || hd.align < kBlobMinAlign || hd.align > kBlobMaxAlign)
     return bad("alignment " + std::to_string(hd.align) +
                " is not a power of two in [16, 4096]");
   if (hd.payloadOffset < hd.headerSize || hd.payloadOffset % hd.align)
@@ -227,8 +225,8 @@ std::string checkWeightsBlob(llvm::ArrayRef<uint8_t> blob, BlobHeader &hd,
       return bad(at + "reserved bytes are not zero");
     if (!isPow2(s.align) || s.align > hd.align || s.offset % s.align ||
         s.align < eb)
-      return bad(at + "offset " + std::to_string(s.offset) +
-                 " / alignment " + std::to_string(s.align) + " is invalid");
+      return bad(at + "offset " + std::to_string(s.offset) + " / alignment " +
+                 std::to_string(s.align) + " is invalid");
     if (s.size % eb)
       return bad(at + "size " + std::to_string(s.size) +
                  " is not a whole number of " + blobKindName(s.kind).str() +

@@ -403,8 +403,8 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
     return fail("--io-layout must be nchw or nhwc, got '" + args.ioLayout +
                 "'");
   if (args.weights != "embedded" && args.weights != "separate")
-    return fail("--weights must be embedded or separate, got '" +
-                args.weights + "'");
+    return fail("--weights must be embedded or separate, got '" + args.weights +
+                "'");
   mlir::OwningOpRef<mlir::ModuleOp> module =
       importAndLower(args.model, args.ioLayout, context);
   if (!module)
@@ -507,11 +507,11 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
                         info.weightBytes, name, info.blobSize,
                         info.blobSections.size(), info.modelHash);
   else
-  os << llvm::formatv("  weights: {0} bytes ({1})\n", info.weightBytes,
-                      info.weightsBlob.empty()
-                          ? std::string("static const arrays in ") + name +
-                                ".c"
-                          : name + ".weights.bin + " + name + "_weights.S");
+    os << llvm::formatv("  weights: {0} bytes ({1})\n", info.weightBytes,
+                        info.weightsBlob.empty()
+                            ? std::string("static const arrays in ") + name +
+                                  ".c"
+                            : name + ".weights.bin + " + name + "_weights.S");
   os << "  kernels: " << info.kernels.size() << "\n";
   for (auto [i, k] : llvm::enumerate(info.kernels))
     os << "    " << i << "  " << k << "\n";
@@ -532,8 +532,8 @@ std::string expectedModelHash(const std::string &arg, std::string &error) {
       llvm::all_of(arg, [](char c) { return llvm::isHexDigit(c); }))
     return llvm::StringRef(arg).lower();
   if (!llvm::sys::fs::is_directory(arg)) {
-    error = "--expect-model '" + arg +
-            "' is neither 64 hex digits nor a directory";
+    error =
+        "--expect-model '" + arg + "' is neither 64 hex digits nor a directory";
     return "";
   }
   std::error_code ec;
@@ -594,11 +594,11 @@ int runInspectBlob(const std::string &file, bool json,
   if (json) {
     llvm::json::Array sections;
     for (const ct::BlobSection &s : h.sections)
-      sections.push_back(llvm::json::Object{
-          {"offset", static_cast<int64_t>(s.offset)},
-          {"size", static_cast<int64_t>(s.size)},
-          {"align", static_cast<int64_t>(s.align)},
-          {"kind", ct::blobKindName(s.kind)}});
+      sections.push_back(
+          llvm::json::Object{{"offset", static_cast<int64_t>(s.offset)},
+                             {"size", static_cast<int64_t>(s.size)},
+                             {"align", static_cast<int64_t>(s.align)},
+                             {"kind", ct::blobKindName(s.kind)}});
     llvm::json::Object root{
         {"file", file},
         {"size", static_cast<int64_t>(bytes.size())},
@@ -617,8 +617,8 @@ int runInspectBlob(const std::string &file, bool json,
     os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
     return 0;
   }
-  os << "edgec: " << file << ": valid weights blob (EDGW version "
-     << h.version << ")\n";
+  os << "edgec: " << file << ": valid weights blob (EDGW version " << h.version
+     << ")\n";
   os << llvm::formatv("  size:     {0} bytes\n", bytes.size());
   os << llvm::formatv("  header:   {0} bytes, flags {1:x8}, header CRC-32 "
                       "{2:x8} (ok)\n",

@@ -7,16 +7,16 @@
 // built by the compiler's writer (targets/C/WeightsBlob.cpp).
 //
 //===----------------------------------------------------------------------===//
-#include "edgec/Targets/C/WeightsBlob.h"
 #include "edgert/blob.h"
+#include "edgec/Targets/C/WeightsBlob.h"
 
 #include "llvm/Support/CRC.h"
 #include "llvm/Support/SHA256.h"
 
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <algorithm>
+#include <cstring>
 #include <random>
 #include <set>
 #include <string>
@@ -55,9 +55,8 @@ TEST(RuntimeBlobHash, Sha256Fips180Vectors) {
   EXPECT_EQ(sha("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
             "248d6a61d20638b8e5c026930c3e6039"
             "a33ce45964ff2167f6ecedd419db06c1");
-  EXPECT_EQ(sha(std::string(1000000, 'a')),
-            "cdc76e5c9914fb9281a1c7e284d73e67"
-            "f1809a48a497200e046d39ccc7112cd0");
+  EXPECT_EQ(sha(std::string(1000000, 'a')), "cdc76e5c9914fb9281a1c7e284d73e67"
+                                            "f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST(RuntimeBlobHash, Sha256OneMillionAIncrementally) {
@@ -197,9 +196,9 @@ TEST(RuntimeBlobVerify, SoundBlobFromTheWriter) {
   // The host checker agrees.
   BlobHeader h;
   std::string why;
-  EXPECT_EQ(checkWeightsBlob(llvm::ArrayRef<uint8_t>(at.p, b.bytes.size()), h,
-                             why),
-            "")
+  EXPECT_EQ(
+      checkWeightsBlob(llvm::ArrayRef<uint8_t>(at.p, b.bytes.size()), h, why),
+      "")
       << why;
 }
 
@@ -208,9 +207,9 @@ TEST(RuntimeBlobVerify, EmptyPayload) {
   Placed at(bytes);
   const uint8_t *payload = nullptr;
   uint8_t zero[32] = {0};
-  EXPECT_EQ(edgert_blob_check_model(at.p, bytes.size(), zero, nullptr, 0,
-                                    &payload),
-            EDGERT_BLOB_OK);
+  EXPECT_EQ(
+      edgert_blob_check_model(at.p, bytes.size(), zero, nullptr, 0, &payload),
+      EDGERT_BLOB_OK);
   EXPECT_EQ(payload, at.p + 192);
 }
 
@@ -260,13 +259,11 @@ TEST(RuntimeBlobVerify, FailuresLeaveInfoUntouched) {
 TEST(RuntimeBlobVerify, Alignment) {
   Blob b = makeBlob();
   for (size_t m : {0, 16, 32, 48})
-    EXPECT_EQ(edgert_blob_verify(Placed(b.bytes, m).p, b.bytes.size(),
-                                 nullptr),
+    EXPECT_EQ(edgert_blob_verify(Placed(b.bytes, m).p, b.bytes.size(), nullptr),
               EDGERT_BLOB_OK)
         << m;
   for (size_t m : {1, 2, 4, 8, 12, 15})
-    EXPECT_EQ(edgert_blob_verify(Placed(b.bytes, m).p, b.bytes.size(),
-                                 nullptr),
+    EXPECT_EQ(edgert_blob_verify(Placed(b.bytes, m).p, b.bytes.size(), nullptr),
               EDGERT_BLOB_MISALIGNED)
         << m;
 }
@@ -304,8 +301,8 @@ TEST(RuntimeBlobVerify, EveryBitFlipAndLengthAgreesWithHost) {
       edgert_blob_status s = edgert_blob_verify(at.p, bad.size(), nullptr);
       BlobHeader h;
       std::string why;
-      std::string host = checkWeightsBlob(
-          llvm::ArrayRef<uint8_t>(at.p, bad.size()), h, why);
+      std::string host =
+          checkWeightsBlob(llvm::ArrayRef<uint8_t>(at.p, bad.size()), h, why);
       ASSERT_NE(s, EDGERT_BLOB_OK) << "byte " << i << " bit " << bit;
       ASSERT_EQ(std::string(edgert_blob_status_name(s)), host)
           << "byte " << i << " bit " << bit;

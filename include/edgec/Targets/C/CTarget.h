@@ -10,11 +10,11 @@
 #ifndef EDGEC_TARGETS_C_CTARGET_H
 #define EDGEC_TARGETS_C_CTARGET_H
 
+#include "edgec/Targets/C/WeightsBlob.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Support/LLVM.h"
-#include "edgec/Targets/C/WeightsBlob.h"
 
 #include <cstdint>
 #include <string>

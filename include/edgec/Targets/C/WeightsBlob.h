@@ -73,8 +73,8 @@ constexpr llvm::StringLiteral kModelHashPlaceholder = "@EDGEC_MODEL_HASH@";
 /// the hash changes exactly when the code would read a blob differently
 /// (layout, shapes, types, quantization parameters, kernels), and not when
 /// only the weight values change.
-Sha256 computeModelHash(llvm::StringRef compilerVersion,
-                        llvm::StringRef header, llvm::StringRef source);
+Sha256 computeModelHash(llvm::StringRef compilerVersion, llvm::StringRef header,
+                        llvm::StringRef source);
 
 /// "{0x12, 0x34, ...}" (a C initializer) and lowercase hex of a hash.
 std::string hashInitializer(const Sha256 &h);
@@ -83,8 +83,7 @@ std::string hashHex(const Sha256 &h);
 /// A parsed weights blob (every field, also of a broken one when the header
 /// could be read).
 struct BlobHeader {
-  uint32_t version = 0, headerSize = 0, flags = 0, sectionCount = 0,
-           align = 0;
+  uint32_t version = 0, headerSize = 0, flags = 0, sectionCount = 0, align = 0;
   uint64_t payloadOffset = 0, payloadSize = 0;
   uint32_t payloadCrc = 0, headerCrc = 0;
   Sha256 modelHash{}, payloadSha{};
