@@ -116,12 +116,35 @@ LogicalResult writeCModel(ModuleOp module, const CTargetOptions &options,
   }
 
   const std::string &name = info.name;
+  std::vector<char> blob;
+  if (info.separateWeights) {
+    // The model hash covers the code as printed (with the placeholders),
+    // then replaces them: header as hex text, source as bytes.
+    Sha256 hash = computeModelHash(options.compilerVersion, header, source);
+    info.modelHash = hashHex(hash);
+    auto replaceAll = [](std::string &text, llvm::StringRef from,
+                         const std::string &to) {
+      for (size_t at = text.find(from); at != std::string::npos;
+           at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    };
+    replaceAll(header, (kModelHashPlaceholder + "_HEX").str(), info.modelHash);
+    replaceAll(source, kModelHashPlaceholder, hashInitializer(hash));
+    blob = buildWeightsBlob(info.weightsBlob, info.blobSections, hash);
+    info.blobSize = blob.size();
+  }
   files.header = name + ".h";
   files.source = name + ".c";
   if (!writeFileAtomically(joinPath(dir, files.header), header, error) ||
       !writeFileAtomically(joinPath(dir, files.source), source, error))
     return failure();
-  if (!info.weightsBlob.empty()) {
+  if (info.separateWeights) {
+    files.weightsBlob = name + ".weights.bin";
+    if (!writeFileAtomically(joinPath(dir, files.weightsBlob),
+                             llvm::StringRef(blob.data(), blob.size()),
+                             error))
+      return failure();
+  } else if (!info.weightsBlob.empty()) {
     files.weightsBlob = name + ".weights.bin";
     files.weightsAsm = name + "_weights.S";
     if (!writeFileAtomically(joinPath(dir, files.weightsBlob),

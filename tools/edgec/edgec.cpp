@@ -43,7 +43,10 @@
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
@@ -421,6 +424,7 @@ struct CompileArgs {
   std::string ioLayout = "nchw";
   int64_t weightsThreshold = 64 * 1024;
   bool force = false;
+  std::string weights = "embedded";
   edgec::driver::QuantArgs quant;
 };
 
@@ -449,6 +453,9 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
     return fail(why);
   if (args.ioLayout != "nchw" && args.ioLayout != "nhwc")
     return fail("--io-layout must be nchw or nhwc, got '" + args.ioLayout +
+                "'");
+  if (args.weights != "embedded" && args.weights != "separate")
+    return fail("--weights must be embedded or separate, got '" + args.weights +
                 "'");
   // Everything is written into a staging directory; OUTDIR is only replaced
   // (or written into, with --force) once all of it was written. Checked
@@ -498,6 +505,8 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
                      ? llvm::sys::path::stem(args.model.model).str()
                      : args.name;
   options.weightsThreshold = args.weightsThreshold;
+  options.separateWeights = args.weights == "separate";
+  options.compilerVersion = EDGEC_VERSION_STRING;
   edgec::ctarget::CTargetInfo info;
   edgec::ctarget::CModelFiles files;
   if (mlir::failed(edgec::ctarget::writeCModel(
@@ -534,11 +543,18 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   }
   os << llvm::formatv("  arena:   {0} bytes (lower bound {1}, {2:f3}x)\n",
                       info.arenaSize, info.arenaLowerBound, ratio);
-  os << llvm::formatv("  weights: {0} bytes ({1})\n", info.weightBytes,
-                      info.weightsBlob.empty()
-                          ? std::string("static const arrays in ") + name +
-                                ".c"
-                          : name + ".weights.bin + " + name + "_weights.S");
+  if (info.separateWeights)
+    os << llvm::formatv("  weights: {0} bytes ({1}.weights.bin: {2} bytes, "
+                        "{3} sections, bound with {1}_bind_weights)\n"
+                        "  model hash: {4}\n",
+                        info.weightBytes, name, info.blobSize,
+                        info.blobSections.size(), info.modelHash);
+  else
+    os << llvm::formatv("  weights: {0} bytes ({1})\n", info.weightBytes,
+                        info.weightsBlob.empty()
+                            ? std::string("static const arrays in ") + name +
+                                  ".c"
+                            : name + ".weights.bin + " + name + "_weights.S");
   os << "  kernels: " << info.kernels.size() << "\n";
   for (auto [i, k] : llvm::enumerate(info.kernels))
     os << "    " << i << "  " << k << "\n";
@@ -548,6 +564,122 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   });
   os << ")\n";
   os.flush();
+  return 0;
+}
+
+/// The model hash a --expect-model argument names: 64 hex digits, or an
+/// `edgec compile` output directory whose header defines <NAME>_MODEL_HASH.
+/// Empty (and `error` set) when it names none.
+std::string expectedModelHash(const std::string &arg, std::string &error) {
+  if (arg.size() == 64 &&
+      llvm::all_of(arg, [](char c) { return llvm::isHexDigit(c); }))
+    return llvm::StringRef(arg).lower();
+  if (!llvm::sys::fs::is_directory(arg)) {
+    error =
+        "--expect-model '" + arg + "' is neither 64 hex digits nor a directory";
+    return "";
+  }
+  std::error_code ec;
+  std::vector<std::string> headers;
+  for (llvm::sys::fs::directory_iterator it(arg, ec), e; !ec && it != e;
+       it.increment(ec))
+    if (llvm::StringRef(it->path()).ends_with(".h"))
+      headers.push_back(it->path());
+  llvm::sort(headers);
+  for (const std::string &h : headers) {
+    auto buffer = llvm::MemoryBuffer::getFile(h);
+    if (!buffer)
+      continue;
+    llvm::StringRef text = (*buffer)->getBuffer();
+    size_t at = text.find("_MODEL_HASH \"");
+    if (at == llvm::StringRef::npos)
+      continue;
+    llvm::StringRef hex = text.substr(at + 13, 64);
+    if (hex.size() == 64 &&
+        llvm::all_of(hex, [](char c) { return llvm::isHexDigit(c); }))
+      return hex.lower();
+  }
+  error = "--expect-model '" + arg +
+          "': no header with a <NAME>_MODEL_HASH (compiled with --weights "
+          "separate?)";
+  return "";
+}
+
+/// edgec inspect-blob: prints a weights blob's header and section table and
+/// checks it as the runtime does (edgert_blob_verify), with LLVM's CRC-32
+/// and SHA-256; with --expect-model also the model hash.
+int runInspectBlob(const std::string &file, bool json,
+                   const std::string &expectModel) {
+  namespace ct = edgec::ctarget;
+  std::string expected, error;
+  if (!expectModel.empty()) {
+    expected = expectedModelHash(expectModel, error);
+    if (expected.empty())
+      return fail(error);
+  }
+  auto buffer = llvm::MemoryBuffer::getFile(file, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return fail("cannot read '" + file + "': " + buffer.getError().message());
+  llvm::ArrayRef<uint8_t> bytes(
+      reinterpret_cast<const uint8_t *>((*buffer)->getBufferStart()),
+      (*buffer)->getBufferSize());
+  ct::BlobHeader h;
+  std::string why;
+  std::string status = ct::checkWeightsBlob(bytes, h, why);
+  if (!status.empty())
+    return fail(file + ": " + why + " (" + status + ")");
+  std::string model = ct::hashHex(h.modelHash);
+  if (!expected.empty() && model != expected)
+    return fail(file + ": model hash " + model + " is not the expected " +
+                expected + " (EDGERT_BLOB_MODEL_MISMATCH)");
+  llvm::raw_ostream &os = llvm::outs();
+  if (json) {
+    llvm::json::Array sections;
+    for (const ct::BlobSection &s : h.sections)
+      sections.push_back(
+          llvm::json::Object{{"offset", static_cast<int64_t>(s.offset)},
+                             {"size", static_cast<int64_t>(s.size)},
+                             {"align", static_cast<int64_t>(s.align)},
+                             {"kind", ct::blobKindName(s.kind)}});
+    llvm::json::Object root{
+        {"file", file},
+        {"size", static_cast<int64_t>(bytes.size())},
+        {"version", static_cast<int64_t>(h.version)},
+        {"header_size", static_cast<int64_t>(h.headerSize)},
+        {"flags", static_cast<int64_t>(h.flags)},
+        {"align", static_cast<int64_t>(h.align)},
+        {"payload_offset", static_cast<int64_t>(h.payloadOffset)},
+        {"payload_size", static_cast<int64_t>(h.payloadSize)},
+        {"payload_crc32", static_cast<int64_t>(h.payloadCrc)},
+        {"payload_sha256", ct::hashHex(h.payloadSha)},
+        {"header_crc32", static_cast<int64_t>(h.headerCrc)},
+        {"model_hash", model},
+        {"sections", std::move(sections)},
+        {"status", "ok"}};
+    os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
+    return 0;
+  }
+  os << "edgec: " << file << ": valid weights blob (EDGW version " << h.version
+     << ")\n";
+  os << llvm::formatv("  size:     {0} bytes\n", bytes.size());
+  os << llvm::formatv("  header:   {0} bytes, flags {1:x8}, header CRC-32 "
+                      "{2:x8} (ok)\n",
+                      h.headerSize, h.flags, h.headerCrc);
+  os << llvm::formatv("  payload:  {0} bytes at offset {1}, base alignment "
+                      "{2}\n",
+                      h.payloadSize, h.payloadOffset, h.align);
+  os << llvm::formatv("  CRC-32:   {0:x8} (ok)\n", h.payloadCrc);
+  os << "  SHA-256:  " << ct::hashHex(h.payloadSha) << " (ok)\n";
+  os << "  model:    " << model << (expected.empty() ? "" : " (expected)")
+     << "\n";
+  os << "  sections: " << h.sections.size() << "\n";
+  if (!h.sections.empty())
+    os << llvm::formatv("    {0,4} {1,10} {2,10} {3,6}  {4}\n", "#", "offset",
+                        "size", "align", "kind");
+  for (auto [i, s] : llvm::enumerate(h.sections))
+    os << llvm::formatv("    {0,4} {1,10} {2,10} {3,6}  {4}\n", i, s.offset,
+                        s.size, s.align, ct::blobKindName(s.kind));
   return 0;
 }
 
@@ -757,6 +889,14 @@ int main(int argc, char **argv) {
                    "blob with an .incbin stub")
       ->check(integerIn(0, INT64_MAX))
       ->capture_default_str();
+  compileCmd
+      ->add_option("--weights", compileArgs.weights,
+                   "embedded: weights in the C (or an .incbin blob above "
+                   "--weights-threshold); separate: every weight in a "
+                   "verified blob <name>.weights.bin bound at run time with "
+                   "<name>_bind_weights (docs/ota.md)")
+      ->capture_default_str()
+      ->type_name("embedded|separate");
   addFreezeOption(compileCmd, compileArgs.model);
   edgec::driver::addQuantizeOptions(compileCmd, compileArgs.quant);
 
@@ -806,6 +946,23 @@ int main(int argc, char **argv) {
   addFreezeOption(exportCmd, exportArgs.model);
   edgec::driver::addQuantizeOptions(exportCmd, exportArgs.quant);
 
+  std::string blobFile, blobExpect;
+  bool blobJson = false;
+  CLI::App *inspectBlobCmd = app.add_subcommand(
+      "inspect-blob", "Print a weights blob's header and section table "
+                      "(edgec compile --weights separate) and check it as "
+                      "the runtime does: structure, CRC-32, SHA-256");
+  inspectBlobCmd->footer("Example: edgec inspect-blob out/net.weights.bin "
+                         "--expect-model out");
+  inspectBlobCmd->add_option("file", blobFile, "The blob")
+      ->required()
+      ->type_name("FILE");
+  inspectBlobCmd->add_flag("--json", blobJson, "Print the report as JSON");
+  inspectBlobCmd->add_option(
+      "--expect-model", blobExpect,
+      "Also require this model hash: 64 hex digits, or the output directory "
+      "of the edgec compile the firmware was built from");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -817,6 +974,8 @@ int main(int argc, char **argv) {
     return usageError(app, e);
   }
 
+  if (inspectBlobCmd->parsed())
+    return runInspectBlob(blobFile, blobJson, blobExpect);
   if (!importCmd->parsed() && !inspectCmd->parsed() && !runCmd->parsed() &&
       !compileCmd->parsed() && !verifyCmd->parsed() &&
       !exportCmd->parsed()) {
