@@ -41,9 +41,12 @@
 #include <google/protobuf/text_format.h>
 
 #include <climits>
+#include <deque>
 #include <map>
 #include <queue>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 using llvm::StringRef;
 using llvm::Twine;
@@ -539,6 +542,20 @@ public:
         std::make_unique<::onnx::version_conversion::CompatibleAdapter>(
             op, ::onnx::OpSetID(from), ::onnx::OpSetID(to)));
   }
+  /// Whether the adapter registered for `op` from `from` to `to` leaves the
+  /// node as it is (ONNX's CompatibleAdapter).
+  bool isCompatible(const std::string &op, int64_t from, int64_t to) const {
+    auto ops = adapters.find(op);
+    if (ops == adapters.end())
+      return false;
+    auto froms = ops->second.find(::onnx::OpSetID(from).toString());
+    if (froms == ops->second.end())
+      return false;
+    auto it = froms->second.find(::onnx::OpSetID(to).toString());
+    return it != froms->second.end() &&
+           dynamic_cast<const ::onnx::version_conversion::CompatibleAdapter *>(
+               it->second.get()) != nullptr;
+  }
 };
 
 /// The set of types a formal parameter's type string allows.
@@ -596,6 +613,137 @@ bool schemasEquivalent(const ::onnx::OpSchema &older,
   return true;
 }
 
+/// Converts the nodes of `model` whose op is in `rewritten` one at a time,
+/// each as a one-node model, and bumps the default-domain opset import.
+///
+/// libonnx 1.12's converter round-trips the whole model through its IR, and
+/// the IR gives every new value a unique number by scanning all nodes
+/// (Graph::getNextUnique -> isNameUnique), so converting a model takes time
+/// quadratic in its node count (a 30k-node chain took minutes). Forward
+/// adapters only read the node, its attributes and the types and shapes of
+/// its inputs, so converting each node that needs it on its own gives the
+/// same nodes in linear time; nodes whose op needs no adapter are not
+/// touched at all. Values and initializers the adapters add are renamed
+/// where their names are already taken in the model.
+void convertNodesLocally(::onnx::ModelProto &model, const Converter &converter,
+                         const std::set<std::string> &rewritten, int64_t from,
+                         int64_t to) {
+  ::onnx::GraphProto &graph = *model.mutable_graph();
+  for (auto &imp : *model.mutable_opset_import())
+    if (isDefaultDomain(imp.domain()))
+      imp.set_version(to);
+  if (rewritten.empty())
+    return;
+
+  std::unordered_map<std::string, const ::onnx::TypeProto *> types;
+  std::deque<::onnx::TypeProto> initializerTypes;
+  for (const auto &t : graph.initializer()) {
+    ::onnx::TypeProto &type = initializerTypes.emplace_back();
+    auto *tt = type.mutable_tensor_type();
+    tt->set_elem_type(t.data_type());
+    auto *shape = tt->mutable_shape();
+    for (int64_t d : t.dims())
+      shape->add_dim()->set_dim_value(d);
+    types[t.name()] = &type;
+  }
+  for (const auto *list : {&graph.input(), &graph.output(), &graph.value_info()})
+    for (const auto &vi : *list)
+      if (vi.has_type())
+        types[vi.name()] = &vi.type();
+
+  std::unordered_set<std::string> taken;
+  for (const auto &vi : graph.input())
+    taken.insert(vi.name());
+  for (const auto &t : graph.initializer())
+    taken.insert(t.name());
+  for (const auto &node : graph.node()) {
+    taken.insert(node.input().begin(), node.input().end());
+    taken.insert(node.output().begin(), node.output().end());
+  }
+
+  google::protobuf::RepeatedPtrField<::onnx::NodeProto> nodes;
+  nodes.Reserve(graph.node_size());
+  for (auto &node : *graph.mutable_node()) {
+    if (!rewritten.count(node.op_type())) {
+      *nodes.Add() = std::move(node);
+      continue;
+    }
+    ::onnx::ModelProto single;
+    single.set_ir_version(model.ir_version());
+    auto *imp = single.add_opset_import();
+    imp->set_domain("");
+    imp->set_version(from);
+    ::onnx::GraphProto &g = *single.mutable_graph();
+    g.set_name("node");
+    std::set<std::string> inputs;
+    for (const auto &in : node.input()) {
+      if (in.empty() || !inputs.insert(in).second)
+        continue;
+      auto *vi = g.add_input();
+      vi->set_name(in);
+      if (auto it = types.find(in); it != types.end())
+        *vi->mutable_type() = *it->second;
+    }
+    std::vector<std::string> outputs;
+    for (const auto &out : node.output()) {
+      if (out.empty())
+        continue;
+      outputs.push_back(out);
+      auto *vi = g.add_output();
+      vi->set_name(out);
+      if (auto it = types.find(out); it != types.end())
+        *vi->mutable_type() = *it->second;
+    }
+    *g.add_node() = node;
+    ::onnx::ModelProto converted = converter.convert_version(
+        single, ::onnx::OpSetID(from), ::onnx::OpSetID(to));
+    ::onnx::GraphProto &cg = *converted.mutable_graph();
+
+    // The converted graph's outputs are the node's outputs, in order; every
+    // other value it defines is new and must not clash with the model's.
+    std::map<std::string, std::string> rename;
+    std::set<std::string> finalOutputs;
+    for (int i = 0; i < cg.output_size() && i < static_cast<int>(outputs.size());
+         ++i) {
+      if (cg.output(i).name() != outputs[i])
+        rename[cg.output(i).name()] = outputs[i];
+      else
+        finalOutputs.insert(outputs[i]);
+    }
+    auto renameNew = [&](const std::string &name) {
+      if (name.empty() || rename.count(name) || finalOutputs.count(name) ||
+          inputs.count(name))
+        return;
+      std::string fresh = name;
+      for (int k = 1; taken.count(fresh); ++k)
+        fresh = node.name() + "_" + name + "_" + std::to_string(k);
+      taken.insert(fresh);
+      rename[name] = fresh;
+    };
+    for (const auto &n : cg.node())
+      for (const auto &out : n.output())
+        renameNew(out);
+    for (const auto &t : cg.initializer())
+      renameNew(t.name());
+    auto apply = [&](std::string *name) {
+      if (auto it = rename.find(*name); it != rename.end())
+        *name = it->second;
+    };
+    for (auto &t : *cg.mutable_initializer()) {
+      apply(t.mutable_name());
+      *graph.add_initializer() = std::move(t);
+    }
+    for (auto &n : *cg.mutable_node()) {
+      for (auto &in : *n.mutable_input())
+        apply(&in);
+      for (auto &out : *n.mutable_output())
+        apply(&out);
+      *nodes.Add() = std::move(n);
+    }
+  }
+  graph.mutable_node()->Swap(&nodes);
+}
+
 /// Converts `model` from opset `from` to `to` with ONNX's version converter.
 ///
 /// libonnx 1.12's converter throws for any op whose schema changed between
@@ -639,6 +787,29 @@ bool convertOpset(StringRef path, ::onnx::ModelProto &model, int64_t from,
                         " to " + Twine(v + 1) + " (node '" + firstNode[op] +
                         "'); re-export the model with opset " + Twine(to));
       }
+    }
+    // Ops with a step whose adapter rewrites the node; every other op's
+    // nodes stay as they are (their schemas are the same or only widened).
+    std::set<std::string> rewritten;
+    for (const std::string &op : opTypes)
+      for (int64_t v = from; v < to; ++v) {
+        const ::onnx::OpSchema *newer =
+            ::onnx::OpSchemaRegistry::Schema(op, static_cast<int>(v + 1), "");
+        if (newer && newer->since_version() == v + 1 &&
+            !converter.isCompatible(op, v, v + 1)) {
+          rewritten.insert(op);
+          break;
+        }
+      }
+    bool local = true;
+    for (const auto &node : model.graph().node()) {
+      local &= isDefaultDomain(node.domain());
+      for (const auto &attr : node.attribute())
+        local &= !attr.has_g() && attr.graphs_size() == 0;
+    }
+    if (local) {
+      convertNodesLocally(model, converter, rewritten, from, to);
+      return true;
     }
     ::onnx::ModelProto converted = converter.convert_version(
         model, ::onnx::OpSetID(from), ::onnx::OpSetID(to));
