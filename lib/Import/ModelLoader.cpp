@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ModelLoader.h"
+#include "NodeValidator.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OperationSupport.h"
@@ -1075,6 +1076,11 @@ bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
     if (!applyInputShapes(path, *model.mutable_graph(), options, error) ||
         !checkStaticInputs(path, model.graph(), error))
       return false;
+    // Before anything runs libonnx's shape inference (the lenient pass
+    // below, the converter's adapters, the strict pass): it crashes on
+    // attribute values it does not expect.
+    if (!validateNodes(path, model.graph(), prepared.sourceOpset, error))
+      return false;
     if (prepared.sourceOpset != options.targetOpset) {
       // Some adapters (Softmax 12->13, Reshape 4->5, ...) need input shapes:
       // annotate what shape inference can tell at the source opset, leniently
@@ -1089,6 +1095,8 @@ bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
                       "after conversion to opset " +
                           std::to_string(options.targetOpset),
                       error))
+        return false;
+      if (!validateNodes(path, model.graph(), options.targetOpset, error))
         return false;
     }
     prepared.opset = options.targetOpset;
