@@ -12,10 +12,14 @@
 //      graph output to be defined (libonnx's converter crashes otherwise);
 //   6. inline external data, refusing paths outside the model's directory;
 //   7. run the ONNX checker;
-//   8. convert to the target opset with ONNX's version converter, with a
+//   8. apply --input-shape overrides and require static input shapes;
+//   9. validate node attributes and known ranks (NodeValidator.h) before
+//      libonnx's shape inference or converter can crash on them; convert to
+//      the target opset with ONNX's version converter, node by node where
+//      an adapter rewrites the node (see convertNodesLocally), with a
 //      corrected Resize 10->11 adapter and a fix-up for missing adapters
-//      between equivalent schemas (see convertOpset), then re-check;
-//   9. apply --input-shape overrides and require static input shapes;
+//      between equivalent schemas (see convertOpset), then re-check and
+//      re-validate;
 //  10. rewrite value_int(s)/value_float(s) Constants as `value` tensors and
 //      run strict shape inference with data propagation.
 //
@@ -1027,6 +1031,8 @@ bool inferShapes(StringRef path, ::onnx::ModelProto &model, std::string &error) 
     ::onnx::shape_inference::InferShapes(
         model, ::onnx::OpSchemaRegistry::Instance(), options);
   } catch (const std::exception &e) {
+    if (guardError(path, e.what(), error))
+      return false;
     return fail(error, path, "shape inference failed: " + oneLine(e.what()));
   }
   return true;
@@ -1054,6 +1060,7 @@ bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
                   const ImportOptions &options, PreparedModel &prepared,
                   std::string &error) {
   ::onnx::ModelProto &model = prepared.model;
+  installInferenceGuards();
   try {
     if (!readModel(path, model, error))
       return false;
@@ -1086,6 +1093,10 @@ bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
       // annotate what shape inference can tell at the source opset, leniently
       // (strict inference runs after conversion).
       annotateShapesLeniently(model);
+      // With the ranks inference derived (the guards kept it from crashing
+      // on nodes it could not process).
+      if (!validateNodes(path, model.graph(), prepared.sourceOpset, error))
+        return false;
       if (!convertOpset(path, model, prepared.sourceOpset,
                         options.targetOpset, prepared.compatibleBumps, error))
         return false;

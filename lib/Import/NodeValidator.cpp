@@ -14,11 +14,15 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/Twine.h"
 
+#include "onnx/defs/schema.h"
+#include "onnx/defs/shape_inference.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <mutex>
 #include <limits>
 #include <set>
 #include <unordered_map>
@@ -31,6 +35,7 @@ namespace {
 
 constexpr int64_t kI32Max = std::numeric_limits<int32_t>::max();
 constexpr int kUnknownRank = -1;
+constexpr const char *kGuardMarker = "edgec node check: ";
 
 /// How many values a list attribute must hold, given the rank of the node's
 /// first input (only checked when that rank is known).
@@ -57,6 +62,9 @@ struct AxisRule {
   const char *attr;
   int input = 0;
   int extra = 0;
+  /// When >= 0, the axes are the constant input with this index (named
+  /// `attr` in messages) rather than an attribute.
+  int fromInput = -1;
 };
 
 /// Node-level checks that are not one attribute's range.
@@ -108,7 +116,9 @@ const std::vector<RangeRule> kPoolRanges = {
 const llvm::StringMap<OpRules> &rules() {
   static const llvm::StringMap<OpRules> table = [] {
     llvm::StringMap<OpRules> t;
-    auto reduce = OpRules{{{"keepdims", 0, 1}}, {{"axes"}}};
+    // Axes given as an attribute (Reduce*-1..17, Squeeze/Unsqueeze-1..12)
+    // or as a constant input (ReduceSum-13, Squeeze/Unsqueeze-13).
+    auto reduce = OpRules{{{"keepdims", 0, 1}}, {{"axes"}, {"axes", 0, 0, 1}}};
     t["Conv"] = {kConvRanges, {}, ConvWeight | SpatialInput, 1};
     t["ConvInteger"] = {kConvRanges, {}, ConvWeight | SpatialInput, 1};
     t["QLinearConv"] = {kConvRanges, {}, ConvWeight | SpatialInput, 3};
@@ -137,8 +147,10 @@ const llvm::StringMap<OpRules> &rules() {
     t["Split"].checks = NonNegativeData;
     t["Split"].dataInput = 1;
     t["Flatten"] = {{}, {{"axis", 0, 1}}};
-    t["Squeeze"] = {{}, {{"axes"}}};
-    t["Unsqueeze"] = {{}, {{"axes", 0, -1}}};
+    t["Squeeze"] = {{}, {{"axes"}, {"axes", 0, 0, 1}}};
+    t["Unsqueeze"] = {{}, {{"axes", 0, -1}, {"axes", 0, -1, 1}}};
+    t["CumSum"] = {{{"exclusive", 0, 1}, {"reverse", 0, 1}},
+                   {{"axis", 0, 0, 1}}};
     for (const char *op : {"ReduceMean", "ReduceMax", "ReduceMin", "ReduceSum",
                            "ReduceProd", "ReduceL1", "ReduceL2",
                            "ReduceLogSum", "ReduceLogSumExp",
@@ -147,8 +159,7 @@ const llvm::StringMap<OpRules> &rules() {
     t["Transpose"] = {{{"perm", 0, kI32Max, Length::Rank}}, {}, Permutation};
     t["Pad"] = {{{"pads", -kI32Max, kI32Max, Length::TwiceRank}}, {}};
     t["Pad"].untilOpset = 11;
-    t["Slice"] = {{}, {{"axes"}}};
-    t["Slice"].untilOpset = 10;
+    t["Slice"] = {{}, {{"axes"}, {"axes", 0, 0, 3}}};
     t["Upsample"] = {{}, {}, PositiveScales | ScalesInput, 1};
     t["Resize"] = {{}, {}, ScalesInput, -1};
     t["Tile"] = {{}, {}, NonNegativeData, 1};
@@ -156,7 +167,6 @@ const llvm::StringMap<OpRules> &rules() {
     t["Expand"] = {{}, {}, ExpandShape, 1};
     t["ConstantOfShape"] = {{}, {}, ExpandShape, 0};
     t["Constant"] = {{}, {}, ConstantValue};
-    t["CumSum"] = {{{"exclusive", 0, 1}, {"reverse", 0, 1}}, {}};
     t["Gemm"] = {{{"transA", 0, 1}, {"transB", 0, 1}}, {}};
     t["BatchNormalization"] = {{{"training_mode", 0, 1}}, {}};
     return t;
@@ -164,8 +174,17 @@ const llvm::StringMap<OpRules> &rules() {
   return table;
 }
 
+/// What is known about a node's inputs: their ranks and constant data.
+class Facts {
+public:
+  virtual ~Facts() = default;
+  virtual int rankOf(const ::onnx::NodeProto &node, int input) const = 0;
+  virtual const ::onnx::TensorProto *
+  constantOf(const ::onnx::NodeProto &node, int input) const = 0;
+};
+
 /// What the file states about value ranks and constant initializer data.
-struct GraphFacts {
+struct GraphFacts final : Facts {
   std::unordered_map<std::string, int> rank;
   std::unordered_map<std::string, const ::onnx::TensorProto *> constant;
 
@@ -187,7 +206,7 @@ struct GraphFacts {
           }
   }
 
-  int rankOf(const ::onnx::NodeProto &node, int input) const {
+  int rankOf(const ::onnx::NodeProto &node, int input) const override {
     if (input < 0 || input >= node.input_size() || node.input(input).empty())
       return kUnknownRank;
     auto it = rank.find(node.input(input));
@@ -195,12 +214,36 @@ struct GraphFacts {
   }
 
   const ::onnx::TensorProto *constantOf(const ::onnx::NodeProto &node,
-                                        int input) const {
+                                        int input) const override {
     if (input < 0 || input >= node.input_size() || node.input(input).empty())
       return nullptr;
     auto it = constant.find(node.input(input));
     return it == constant.end() ? nullptr : it->second;
   }
+};
+
+/// What libonnx's shape inference knows about the inputs of the node it is
+/// about to process (ranks inferred so far, constant inputs).
+class ContextFacts final : public Facts {
+public:
+  explicit ContextFacts(::onnx::InferenceContext &ctx) : ctx(ctx) {}
+  int rankOf(const ::onnx::NodeProto &, int input) const override {
+    if (input < 0 || static_cast<size_t>(input) >= ctx.getNumInputs())
+      return kUnknownRank;
+    const ::onnx::TypeProto *type = ctx.getInputType(input);
+    if (!type || !type->has_tensor_type() || !type->tensor_type().has_shape())
+      return kUnknownRank;
+    return type->tensor_type().shape().dim_size();
+  }
+  const ::onnx::TensorProto *constantOf(const ::onnx::NodeProto &,
+                                        int input) const override {
+    if (input < 0 || static_cast<size_t>(input) >= ctx.getNumInputs())
+      return nullptr;
+    return ctx.getInputData(input);
+  }
+
+private:
+  ::onnx::InferenceContext &ctx;
 };
 
 std::string formatList(llvm::ArrayRef<int64_t> values) {
@@ -226,9 +269,15 @@ std::string formatFloat(float v) {
   return buf;
 }
 
+std::string inputName(const ::onnx::NodeProto &node, int input) {
+  if (input < node.input_size() && !node.input(input).empty())
+    return "input '" + node.input(input) + "'";
+  return "input " + std::to_string(input);
+}
+
 std::string formatInputRank(const ::onnx::NodeProto &node, int input,
                             int rank) {
-  return "input '" + node.input(input) + "' of rank " + std::to_string(rank);
+  return inputName(node, input) + " of rank " + std::to_string(rank);
 }
 
 /// The int64 payload of an INT64/INT32 tensor, if it holds its data inline.
@@ -283,14 +332,13 @@ bool tensorFloats(const ::onnx::TensorProto &t, std::vector<float> &out) {
 
 class NodeChecker {
 public:
-  NodeChecker(StringRef path, const ::onnx::NodeProto &node,
-              const GraphFacts &facts, std::string &error)
-      : path(path), node(node), facts(facts), error(error) {}
+  /// `prefix` starts every message (the file and the node).
+  NodeChecker(std::string prefix, const ::onnx::NodeProto &node,
+              const Facts &facts, std::string &error)
+      : prefix(std::move(prefix)), node(node), facts(facts), error(error) {}
 
   bool fail(const Twine &what) {
-    error = escapeControls((path + ": node '" + node.name() + "' (" +
-                            node.op_type() + "): " + what)
-                               .str());
+    error = escapeControls((prefix + what).str());
     return false;
   }
 
@@ -371,17 +419,27 @@ public:
   }
 
   bool checkAxis(const AxisRule &rule) {
-    const ::onnx::AttributeProto *a = attr(rule.attr);
-    if (!a || !isIntAttr(*a))
-      return true;
-    std::vector<int64_t> vals = values(*a);
+    std::vector<int64_t> vals;
+    std::string what;
+    if (rule.fromInput >= 0) {
+      const ::onnx::TensorProto *t = facts.constantOf(node, rule.fromInput);
+      if (!t || !tensorInts(*t, vals))
+        return true;
+      what = inputName(node, rule.fromInput) + " (" + rule.attr + ") = " +
+             formatList(vals);
+    } else {
+      const ::onnx::AttributeProto *a = attr(rule.attr);
+      if (!a || !isIntAttr(*a))
+        return true;
+      vals = values(*a);
+      what = "attribute '" + std::string(rule.attr) + "' = " + formatAttr(*a);
+    }
     int rank = facts.rankOf(node, rule.input);
     if (rank == kUnknownRank) {
       for (int64_t v : vals)
         if (v < -kI32Max || v > kI32Max)
-          return fail("attribute '" + Twine(rule.attr) + "' = " +
-                      formatAttr(*a) + ": each value must be in [" +
-                      Twine(-kI32Max) + ", " + Twine(kI32Max) + "]");
+          return fail(what + ": each value must be in [" + Twine(-kI32Max) +
+                      ", " + Twine(kI32Max) + "]");
       return true;
     }
     int64_t span = rank + (rule.extra < 0 ? static_cast<int64_t>(vals.size())
@@ -391,9 +449,8 @@ public:
       lo = -rank; // Flatten: [-r, r]
     for (int64_t v : vals)
       if (v < lo || v > hi)
-        return fail("attribute '" + Twine(rule.attr) + "' = " +
-                    formatAttr(*a) + ": each value must be in [" + Twine(lo) +
-                    ", " + Twine(hi) + "] for " +
+        return fail(what + ": each value must be in [" + Twine(lo) + ", " +
+                    Twine(hi) + "] for " +
                     formatInputRank(node, rule.input, rank));
     return true;
   }
@@ -469,7 +526,7 @@ public:
     const ::onnx::TensorProto *t = facts.constantOf(node, input);
     if (!t)
       return true;
-    std::string what = "input '" + node.input(input) + "'";
+    std::string what = inputName(node, input);
     if (checks & ScalesInput) {
       std::vector<float> scales;
       if (tensorFloats(*t, scales) && !checkScales(scales, what))
@@ -545,11 +602,16 @@ public:
   }
 
 private:
-  StringRef path;
+  std::string prefix;
   const ::onnx::NodeProto &node;
-  const GraphFacts &facts;
+  const Facts &facts;
   std::string &error;
 };
+
+std::string describe(StringRef path, const ::onnx::NodeProto &node) {
+  return (path + ": node '" + node.name() + "' (" + node.op_type() + "): ")
+      .str();
+}
 
 bool validateGraph(StringRef path, const ::onnx::GraphProto &graph,
                    int64_t opset, int depth, std::string &error) {
@@ -567,7 +629,7 @@ bool validateGraph(StringRef path, const ::onnx::GraphProto &graph,
   for (const auto &node : graph.node()) {
     if (!node.domain().empty() && node.domain() != "ai.onnx")
       continue;
-    NodeChecker checker(path, node, facts, error);
+    NodeChecker checker(describe(path, node), node, facts, error);
     auto it = table.find(node.op_type());
     OpRules none;
     const OpRules &r = it == table.end() ? none : it->second;
@@ -588,7 +650,107 @@ bool validateGraph(StringRef path, const ::onnx::GraphProto &graph,
   return true;
 }
 
+/// Every attribute name a rule of `r` reads.
+std::vector<std::string> ruleAttributes(const OpRules &r) {
+  std::vector<std::string> names;
+  for (const RangeRule &rule : r.ranges)
+    names.push_back(rule.attr);
+  for (const AxisRule &rule : r.axes)
+    names.push_back(rule.attr);
+  if (r.checks & Permutation)
+    names.push_back("perm");
+  if (r.checks & PositiveScales)
+    names.push_back("scales");
+  if (r.checks & ConstantValue)
+    for (const char *n : {"value", "value_float", "value_floats", "value_int",
+                          "value_ints", "value_string", "value_strings",
+                          "sparse_value"})
+      names.push_back(n);
+  return names;
+}
+
+/// Checks the node libonnx's inference is about to process, with the input
+/// ranks and constants inference knows at that point, and raises an
+/// InferenceError carrying kGuardMarker instead of letting the original
+/// function crash.
+void guardNode(::onnx::InferenceContext &ctx, const std::string &op,
+               const OpRules &r, const std::vector<std::string> &attrs) {
+  ::onnx::NodeProto node;
+  node.set_op_type(op);
+  for (size_t i = 0; i < ctx.getNumInputs(); ++i)
+    node.add_input("");
+  for (const std::string &name : attrs)
+    if (const ::onnx::AttributeProto *a = ctx.getAttribute(name))
+      *node.add_attribute() = *a;
+  ContextFacts facts(ctx);
+  std::string error;
+  NodeChecker checker("", node, facts, error);
+  if (!checker.run(r))
+    fail_shape_inference(kGuardMarker, error);
+}
+
 } // namespace
+
+void installInferenceGuards() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const int maxOpset = ::onnx::OpSchemaRegistry::DomainToVersionRange::
+                             Instance()
+                                 .Map()
+                                 .at(::onnx::ONNX_DOMAIN)
+                                 .second;
+    for (const auto &entry : rules()) {
+      const std::string op = entry.getKey().str();
+      const OpRules &r = entry.getValue();
+      std::vector<std::string> attrs = ruleAttributes(r);
+      std::set<const ::onnx::OpSchema *> seen;
+      for (int v = 1; v <= maxOpset; ++v) {
+        const ::onnx::OpSchema *schema =
+            ::onnx::OpSchemaRegistry::Schema(op, v, "");
+        if (!schema || !seen.insert(schema).second)
+          continue;
+        // Rules for attributes that later became inputs apply up to that
+        // opset only.
+        if (r.untilOpset && schema->since_version() >= r.untilOpset)
+          continue;
+        auto original = schema->GetTypeAndShapeInferenceFunction();
+        // The registry owns its schemas as mutable objects and hands out
+        // const pointers only; replacing the inference function is the one
+        // change made, once per process, before any inference runs.
+        const_cast<::onnx::OpSchema *>(schema)->TypeAndShapeInferenceFunction(
+            [original, op, r, attrs](::onnx::InferenceContext &ctx) {
+              guardNode(ctx, op, r, attrs);
+              if (original)
+                original(ctx);
+            });
+      }
+    }
+  });
+}
+
+bool guardError(StringRef path, StringRef message, std::string &error) {
+  size_t marker = message.find(kGuardMarker);
+  if (marker == StringRef::npos)
+    return false;
+  StringRef what = message.substr(marker + strlen(kGuardMarker));
+  what = what.take_until([](char c) { return c == '\n'; });
+  // libonnx prefixes the error with "(op_type:OP, node name: NAME): " (its
+  // GetErrorWithNodeInfo) and "[ShapeInferenceError] ".
+  StringRef before = message.substr(0, marker);
+  size_t start = before.rfind("(op_type:");
+  std::string where;
+  if (start != StringRef::npos) {
+    StringRef info = before.substr(start + strlen("(op_type:"));
+    info.consume_back("[ShapeInferenceError] ");
+    info = info.rtrim();
+    info.consume_back(":");
+    info.consume_back(")");
+    auto [op, name] = info.split(", node name: ");
+    where = "node '" + name.str() + "' (" + op.str() + "): ";
+  }
+  error = escapeControls((path + ": " + where + what).str());
+  return true;
+}
 
 bool validateNodes(StringRef path, const ::onnx::GraphProto &graph,
                    int64_t opset, std::string &error) {

@@ -34,6 +34,20 @@ namespace edgec::import {
 bool validateNodes(llvm::StringRef path, const ::onnx::GraphProto &graph,
                    int64_t opset, std::string &error);
 
+/// Wraps the shape inference function of every op the rules cover (in
+/// libonnx's global schema registry, once per process) so that the same
+/// checks run again with the input ranks inference has derived at that node,
+/// which the file need not state: a rank-5 Conv weight on an intermediate
+/// rank-4 value is refused there instead of crashing. A refused node raises
+/// an InferenceError whose message guardError recognizes.
+void installInferenceGuards();
+
+/// If `message` (an exception from libonnx's shape inference) holds an
+/// installInferenceGuards refusal, sets `error` to the one-line
+/// "PATH: node 'NAME' (Op): ..." message and returns true.
+bool guardError(llvm::StringRef path, llvm::StringRef message,
+                std::string &error);
+
 } // namespace edgec::import
 
 #endif // EDGEC_LIB_IMPORT_NODEVALIDATOR_H
