@@ -360,14 +360,6 @@ public:
            a.type() == ::onnx::AttributeProto::INTS;
   }
 
-  bool checkDuplicates() {
-    std::set<std::string> seen;
-    for (const auto &a : node.attribute())
-      if (!seen.insert(a.name()).second)
-        return fail("attribute '" + a.name() + "' is given twice");
-    return true;
-  }
-
   bool checkRange(const RangeRule &rule) {
     const ::onnx::AttributeProto *a = attr(rule.attr);
     if (!a || !isIntAttr(*a))
@@ -558,8 +550,6 @@ public:
   }
 
   bool run(const OpRules &r) {
-    if (!checkDuplicates())
-      return false;
     for (const RangeRule &rule : r.ranges)
       if (!checkRange(rule))
         return false;
@@ -613,17 +603,9 @@ std::string describe(StringRef path, const ::onnx::NodeProto &node) {
       .str();
 }
 
+/// Protobuf's parser already bounds subgraph nesting (100 messages deep).
 bool validateGraph(StringRef path, const ::onnx::GraphProto &graph,
-                   int64_t opset, int depth, std::string &error) {
-  // libonnx's checker, converter and inference recurse per nesting level.
-  constexpr int kMaxDepth = 32;
-  if (depth > kMaxDepth) {
-    error = escapeControls((path + ": graph '" + graph.name() +
-                            "' is nested more than " + Twine(kMaxDepth) +
-                            " subgraphs deep")
-                               .str());
-    return false;
-  }
+                   int64_t opset, std::string &error) {
   GraphFacts facts(graph);
   const auto &table = rules();
   for (const auto &node : graph.node()) {
@@ -633,17 +615,13 @@ bool validateGraph(StringRef path, const ::onnx::GraphProto &graph,
     auto it = table.find(node.op_type());
     OpRules none;
     const OpRules &r = it == table.end() ? none : it->second;
-    if (r.untilOpset && opset >= r.untilOpset) {
-      if (!checker.checkDuplicates())
-        return false;
-    } else if (!checker.run(r)) {
+    if ((!r.untilOpset || opset < r.untilOpset) && !checker.run(r))
       return false;
-    }
     for (const auto &a : node.attribute()) {
-      if (a.has_g() && !validateGraph(path, a.g(), opset, depth + 1, error))
+      if (a.has_g() && !validateGraph(path, a.g(), opset, error))
         return false;
       for (const auto &g : a.graphs())
-        if (!validateGraph(path, g, opset, depth + 1, error))
+        if (!validateGraph(path, g, opset, error))
           return false;
     }
   }
@@ -754,7 +732,7 @@ bool guardError(StringRef path, StringRef message, std::string &error) {
 
 bool validateNodes(StringRef path, const ::onnx::GraphProto &graph,
                    int64_t opset, std::string &error) {
-  return validateGraph(path, graph, opset, 0, error);
+  return validateGraph(path, graph, opset, error);
 }
 
 } // namespace edgec::import
