@@ -528,12 +528,30 @@ public:
   }
 };
 
+/// Pad 10 -> 11 for a constant-mode Pad without a `value` attribute: libonnx
+/// 1.12's adapter reads `value` unconditionally and fails ("required
+/// undefined attribute 'value'"); Pad-2's default is 0.
+class Pad10To11 final : public ::onnx::version_conversion::Adapter {
+public:
+  Pad10To11() : Adapter("Pad", ::onnx::OpSetID(10), ::onnx::OpSetID(11)) {}
+  ::onnx::Node *adapt(std::shared_ptr<::onnx::Graph> graph,
+                      ::onnx::Node *node) const override {
+    ::onnx::Symbol value("value");
+    if (!node->hasAttribute(value))
+      node->f_(value, 0.0);
+    return ::onnx::version_conversion::Pad_10_11().adapt(graph, node);
+  }
+};
+
 /// ONNX's default converter with edgec's corrections: Resize 10 -> 11 keeps
-/// its sampling, and adapters for version bumps libonnx lacks where the two
+/// its sampling, a Pad without `value` converts, and adapters for version bumps libonnx lacks where the two
 /// schemas are equivalent (see convertOpset).
 class Converter : public ::onnx::version_conversion::DefaultVersionConverter {
 public:
-  Converter() { registerAdapter(std::make_unique<Resize10To11>()); }
+  Converter() {
+    registerAdapter(std::make_unique<Resize10To11>());
+    registerAdapter(std::make_unique<Pad10To11>());
+  }
   bool hasAdapter(const std::string &op, int64_t from, int64_t to) const {
     auto ops = adapters.find(op);
     if (ops == adapters.end())
@@ -637,6 +655,11 @@ void convertNodesLocally(::onnx::ModelProto &model, const Converter &converter,
   for (auto &imp : *model.mutable_opset_import())
     if (isDefaultDomain(imp.domain()))
       imp.set_version(to);
+  // Adapters add initializers (Pad-11's pads) without a graph input, which
+  // IR version 3 required; state the IR version opset 17 came with (8), as
+  // the whole-model path does.
+  if (model.ir_version() < 8)
+    model.set_ir_version(8);
   if (rewritten.empty())
     return;
 
