@@ -1,6 +1,6 @@
 //===- NodeValidator.cpp - node checks before libonnx's inference ---------===//
 //
-// One table, kRules, says per op which attributes libonnx's shape inference
+// One table, rules(), says per op which attributes libonnx's shape inference
 // divides by, indexes with or sizes from, and what it needs of them; the
 // checks below interpret it. See NodeValidator.h.
 //
@@ -21,7 +21,6 @@
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <mutex>
 #include <limits>
 #include <set>
@@ -89,8 +88,8 @@ struct OpRules {
   /// Input index of the convolution weight (ConvWeight) or the checked
   /// initializer (ScalesInput, NonNegativeData, ReshapeShape, ExpandShape).
   int dataInput = -1;
-  /// Only from this opset on (attributes that later became inputs are
-  /// checked where they are still attributes; 0 = always).
+  /// When not 0, the rules apply below this opset only (Pad-2's `pads`
+  /// attribute became an input at opset 11).
   int64_t untilOpset = 0;
 };
 
@@ -118,7 +117,7 @@ const llvm::StringMap<OpRules> &rules() {
     llvm::StringMap<OpRules> t;
     // Axes given as an attribute (Reduce*-1..17, Squeeze/Unsqueeze-1..12)
     // or as a constant input (ReduceSum-13, Squeeze/Unsqueeze-13).
-    auto reduce = OpRules{{{"keepdims", 0, 1}}, {{"axes"}, {"axes", 0, 0, 1}}};
+    auto reduce = OpRules{{}, {{"axes"}, {"axes", 0, 0, 1}}};
     t["Conv"] = {kConvRanges, {}, ConvWeight | SpatialInput, 1};
     t["ConvInteger"] = {kConvRanges, {}, ConvWeight | SpatialInput, 1};
     t["QLinearConv"] = {kConvRanges, {}, ConvWeight | SpatialInput, 3};
@@ -136,21 +135,18 @@ const llvm::StringMap<OpRules> &rules() {
     t["LayerNormalization"] = {{}, {{"axis"}}};
     for (const char *op : {"Softmax", "LogSoftmax", "Hardmax", "Concat",
                            "Gather", "GatherElements", "ScatterElements",
-                           "Compress", "OneHot", "QuantizeLinear",
-                           "DequantizeLinear", "ArgMax", "ArgMin", "TopK",
-                           "Split", "ReverseSequence"})
+                           "Compress", "QuantizeLinear", "DequantizeLinear",
+                           "ArgMax", "ArgMin", "TopK", "Split"})
       t[op] = {{}, {{"axis"}}};
-    t["ArgMax"].ranges = {{"keepdims", 0, 1}, {"select_last_index", 0, 1}};
-    t["ArgMin"].ranges = t["ArgMax"].ranges;
-    t["TopK"].ranges = {{"k", 0, kI32Max}, {"largest", 0, 1}, {"sorted", 0, 1}};
+    // OneHot's axis indexes the output, one rank more than the indices.
+    t["OneHot"] = {{}, {{"axis", 0, -1}}};
     t["Split"].ranges = {{"split", 0, kI32Max}};
     t["Split"].checks = NonNegativeData;
     t["Split"].dataInput = 1;
     t["Flatten"] = {{}, {{"axis", 0, 1}}};
     t["Squeeze"] = {{}, {{"axes"}, {"axes", 0, 0, 1}}};
     t["Unsqueeze"] = {{}, {{"axes", 0, -1}, {"axes", 0, -1, 1}}};
-    t["CumSum"] = {{{"exclusive", 0, 1}, {"reverse", 0, 1}},
-                   {{"axis", 0, 0, 1}}};
+    t["CumSum"] = {{}, {{"axis", 0, 0, 1}}};
     for (const char *op : {"ReduceMean", "ReduceMax", "ReduceMin", "ReduceSum",
                            "ReduceProd", "ReduceL1", "ReduceL2",
                            "ReduceLogSum", "ReduceLogSumExp",
@@ -163,12 +159,10 @@ const llvm::StringMap<OpRules> &rules() {
     t["Upsample"] = {{}, {}, PositiveScales | ScalesInput, 1};
     t["Resize"] = {{}, {}, ScalesInput, -1};
     t["Tile"] = {{}, {}, NonNegativeData, 1};
-    t["Reshape"] = {{{"allowzero", 0, 1}}, {}, ReshapeShape, 1};
+    t["Reshape"] = {{}, {}, ReshapeShape, 1};
     t["Expand"] = {{}, {}, ExpandShape, 1};
     t["ConstantOfShape"] = {{}, {}, ExpandShape, 0};
     t["Constant"] = {{}, {}, ConstantValue};
-    t["Gemm"] = {{{"transA", 0, 1}, {"transB", 0, 1}}, {}};
-    t["BatchNormalization"] = {{{"training_mode", 0, 1}}, {}};
     return t;
   }();
   return table;

@@ -5,7 +5,8 @@ end by a signal (a crash: SIGFPE, SIGSEGV, SIGABRT, ...) rather than with an
 exit code. edgec must reject bad models with one error line and exit 1.
 
     /usr/bin/python3 test/Import/fuzz/attribute_sweep.py --edgec build/bin/edgec \\
-        [--node-sample N] [--seed S] [--jobs J] [--keep DIR] [--limit N] [MODEL ...]
+        [--node-sample N] [--seed S] [--jobs J] [--keep DIR] [--limit N]
+        [--log FILE] [MODEL ...]
 
 Models: the arguments, or by default test/**/*.onnx and *.onnxtxt, examples/**/*.onnx
 and N (default 150) models sampled with SEED from
@@ -20,7 +21,9 @@ and N (default 150) models sampled with SEED from
 
 It prints the number of runs, the runs per outcome (exit 0, exit 1, other
 exit codes, signals, timeouts), and for each crash the signal, model and
-mutation; with --keep the crashing mutants are written to DIR. Exit status 1
+mutation; with --keep the crashing mutants are written to DIR, with --log
+every run's outcome and first stderr line to FILE (tab-separated), to compare
+two builds. Exit status 1
 when any run crashed or timed out. Not run by ctest (it takes minutes);
 docs/importer.md quotes its figures.
 """
@@ -135,14 +138,16 @@ def run_one(edgec, workdir, index, path, what, model):
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                            timeout=60)
         rc = p.returncode
+        first = p.stderr.decode("utf-8", "replace").split("\n", 1)[0]
     except subprocess.TimeoutExpired:
         rc = "timeout"
+        first = ""
     for name in (f, f + ".mlir"):
         if os.path.exists(name):
             if rc not in (0, 1) and name == f:
                 continue
             os.unlink(name)
-    return rc, path, what, f
+    return rc, path, what, f, first
 
 
 def main():
@@ -155,6 +160,7 @@ def main():
     ap.add_argument("--limit", type=int, default=0,
                     help="stop after this many runs (0: all)")
     ap.add_argument("--keep", help="directory for crashing mutants")
+    ap.add_argument("--log", help="file for every run's outcome")
     args = ap.parse_args()
 
     models = args.models or default_models(args.node_sample, args.seed)
@@ -176,9 +182,13 @@ def main():
                     break
                 futures.append(pool.submit(run_one, args.edgec, workdir,
                                            len(futures), path, what, m))
+        log = open(args.log, "w", encoding="utf-8") if args.log else None
         for fut in futures:
-            rc, path, what, f = fut.result()
+            rc, path, what, f, first = fut.result()
             runs += 1
+            if log:
+                rel = os.path.relpath(path, ROOT) if path.startswith(ROOT) else path
+                log.write(f"{rc}\t{rel}\t{what}\t{first}\n")
             if rc == "timeout":
                 counts["timeout"] += 1
                 crashes.append(("timeout", path, what, f))
@@ -196,6 +206,8 @@ def main():
                 counts["exit 1"] += 1
             else:
                 counts["other exit"] += 1
+        if log:
+            log.close()
         for name, path, what, f in crashes:
             rel = os.path.relpath(path, ROOT) if path.startswith(ROOT) else path
             print(f"CRASH {name}: {rel}: {what}")
