@@ -536,8 +536,9 @@ public:
   Pad10To11() : Adapter("Pad", ::onnx::OpSetID(10), ::onnx::OpSetID(11)) {}
   ::onnx::Node *adapt(std::shared_ptr<::onnx::Graph> graph,
                       ::onnx::Node *node) const override {
-    ::onnx::Symbol value("value");
-    if (!node->hasAttribute(value))
+    ::onnx::Symbol value("value"), mode("mode");
+    bool constant = !node->hasAttribute(mode) || node->s(mode) == "constant";
+    if (constant && !node->hasAttribute(value))
       node->f_(value, 0.0);
     return ::onnx::version_conversion::Pad_10_11().adapt(graph, node);
   }
