@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "edgec/Analysis/ModelStats.h"
 
+#include "edgec/Support/Escape.h"
 #include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/NodeName.h"
 
@@ -491,13 +492,14 @@ void printTensorTable(llvm::raw_ostream &os, llvm::StringRef title,
   }
   size_t nameWidth = 4, shapeWidth = 5;
   for (const TensorInfo &t : tensors) {
-    nameWidth = std::max(nameWidth, t.name.size());
+    nameWidth = std::max(nameWidth, escapeNonPrintable(t.name).size());
     shapeWidth = std::max(shapeWidth, t.shapeString().size());
   }
   os << "  " << llvm::left_justify("name", nameWidth) << "  "
      << llvm::left_justify("shape", shapeWidth) << "  dtype\n";
   for (const TensorInfo &t : tensors)
-    os << "  " << llvm::left_justify(t.name, nameWidth) << "  "
+    os << "  " << llvm::left_justify(escapeNonPrintable(t.name), nameWidth)
+       << "  "
        << llvm::left_justify(t.shapeString(), shapeWidth) << "  "
        << t.elementType << "\n";
 }
@@ -534,9 +536,12 @@ llvm::json::Object tensorToJSON(const TensorInfo &t, bool withName) {
 } // namespace
 
 void printModelStats(const ModelStats &stats, llvm::raw_ostream &os) {
-  os << "Model:    " << (stats.modelFile.empty() ? "-" : stats.modelFile)
+  // Names come from the model: escaped, so that each stays on its line.
+  os << "Model:    "
+     << (stats.modelFile.empty() ? "-" : escapeNonPrintable(stats.modelFile))
      << "\n";
-  os << "Producer: " << (stats.producer.empty() ? "-" : stats.producer)
+  os << "Producer: "
+     << (stats.producer.empty() ? "-" : escapeNonPrintable(stats.producer))
      << "\n";
   os << "Opset:    " << stats.sourceOpset;
   if (stats.sourceOpset != stats.opset)
@@ -552,8 +557,10 @@ void printModelStats(const ModelStats &stats, llvm::raw_ostream &os) {
   size_t idxW = 1, nameW = 4, opW = 2, shapeW = 12, paramW = 6, macW = 4;
   for (const LayerStats &l : stats.layers) {
     idxW = std::max(idxW, std::to_string(l.index).size());
-    nameW = std::max(nameW, l.name.empty() ? 1 : l.name.size());
-    opW = std::max(opW, l.opType.size());
+    nameW = std::max(nameW, l.name.empty()
+                                ? 1
+                                : escapeNonPrintable(l.name).size());
+    opW = std::max(opW, escapeNonPrintable(l.opType).size());
     shapeW = std::max(shapeW, outputsString(l).size());
     paramW = std::max(paramW, formatCount(l.params).size());
     macW = std::max(macW, formatMacs(l.macs).size());
@@ -567,8 +574,10 @@ void printModelStats(const ModelStats &stats, llvm::raw_ostream &os) {
      << llvm::right_justify("MACs", macW) << "\n";
   for (const LayerStats &l : stats.layers)
     os << "  " << llvm::right_justify(std::to_string(l.index), idxW) << "  "
-       << llvm::left_justify(l.name.empty() ? "-" : l.name, nameW) << "  "
-       << llvm::left_justify(l.opType, opW) << "  "
+       << llvm::left_justify(
+              l.name.empty() ? "-" : escapeNonPrintable(l.name), nameW)
+       << "  " << llvm::left_justify(escapeNonPrintable(l.opType), opW)
+       << "  "
        << llvm::left_justify(outputsString(l), shapeW) << "  "
        << llvm::right_justify(formatCount(l.params), paramW) << "  "
        << llvm::right_justify(formatMacs(l.macs), macW) << "\n";
@@ -592,7 +601,8 @@ void printModelStats(const ModelStats &stats, llvm::raw_ostream &os) {
   else
     os << formatBytes(stats.largestActivationBytes) << " ("
        << formatCount(stats.largestActivationBytes) << " bytes), '"
-       << stats.largestActivationName << "' (" << stats.largestActivationType
+       << escapeNonPrintable(stats.largestActivationName) << "' ("
+       << stats.largestActivationType
        << ")";
   if (stats.dynamicActivations)
     os << " (" << stats.dynamicActivations

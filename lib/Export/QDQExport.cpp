@@ -36,6 +36,7 @@
 #include "edgec/Passes/Quantize/QuantParams.h"
 #include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Support/ConstantTensor.h"
+#include "edgec/Support/FileOutput.h"
 #include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/NodeName.h"
 
@@ -1098,8 +1099,10 @@ bool checkWritable(const std::string &path, std::string &error) {
   llvm::sys::path::remove_filename(dir);
   if (dir.empty())
     dir = ".";
-  if (llvm::sys::fs::is_directory(path)) {
-    error = "cannot write '" + path + "': it is a directory";
+  // Not a directory, FIFO or device (writeFileAtomically says so too, but
+  // only after calibration).
+  if (std::string why = checkReplaceableFile(path); !why.empty()) {
+    error = "cannot write '" + path + "': " + why;
     return false;
   }
   if (!llvm::sys::fs::is_directory(dir)) {
@@ -1110,41 +1113,6 @@ bool checkWritable(const std::string &path, std::string &error) {
   if (::access(dir.c_str(), W_OK) != 0) {
     error = "cannot write '" + path + "': directory '" + dir.str().str() +
             "' is not writable";
-    return false;
-  }
-  return true;
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it.
-bool writeAtomically(const std::string &path, const std::string &bytes,
-                     std::string &error) {
-  llvm::SmallString<256> dir(path);
-  llvm::sys::path::remove_filename(dir);
-  if (dir.empty())
-    dir = ".";
-  llvm::SmallString<256> model(dir);
-  llvm::sys::path::append(model, ".edgec-export-%%%%%%.tmp");
-  int fd;
-  llvm::SmallString<256> tmp;
-  if (std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, tmp)) {
-    error = "cannot write '" + path + "': " + ec.message();
-    return false;
-  }
-  {
-    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os.write(bytes.data(), bytes.size());
-    os.close();
-    if (os.has_error()) {
-      std::string msg = os.error().message();
-      os.clear_error();
-      llvm::sys::fs::remove(tmp);
-      error = "cannot write '" + path + "': " + msg;
-      return false;
-    }
-  }
-  if (std::error_code ec = llvm::sys::fs::rename(tmp, path)) {
-    llvm::sys::fs::remove(tmp);
-    error = "cannot write '" + path + "': " + ec.message();
     return false;
   }
   return true;
@@ -1241,5 +1209,5 @@ LogicalResult edgec::exportQDQModel(ModuleOp module,
   if (!checkWritable(outputPath, error) ||
       failed(buildQDQModel(module, options, bytes, error)))
     return failure();
-  return success(writeAtomically(outputPath, bytes, error));
+  return success(writeFileAtomically(outputPath, bytes, error));
 }

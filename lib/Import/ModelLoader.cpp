@@ -12,15 +12,22 @@
 //      graph output to be defined (libonnx's converter crashes otherwise);
 //   6. inline external data, refusing paths outside the model's directory;
 //   7. run the ONNX checker;
-//   8. convert to the target opset with ONNX's version converter, with a
+//   8. apply --input-shape overrides and require static input shapes;
+//   9. validate node attributes and known ranks (NodeValidator.h) before
+//      libonnx's shape inference or converter can crash on them; convert to
+//      the target opset with ONNX's version converter, node by node where
+//      an adapter rewrites the node (see convertNodesLocally), with a
 //      corrected Resize 10->11 adapter and a fix-up for missing adapters
-//      between equivalent schemas (see convertOpset), then re-check;
-//   9. apply --input-shape overrides and require static input shapes;
+//      between equivalent schemas (see convertOpset), then re-check and
+//      re-validate;
 //  10. rewrite value_int(s)/value_float(s) Constants as `value` tensors and
 //      run strict shape inference with data propagation.
 //
 //===----------------------------------------------------------------------===//
 #include "ModelLoader.h"
+#include "NodeValidator.h"
+
+#include "edgec/Support/Escape.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OperationSupport.h"
@@ -41,9 +48,12 @@
 #include <google/protobuf/text_format.h>
 
 #include <climits>
+#include <deque>
 #include <map>
 #include <queue>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 using llvm::StringRef;
 using llvm::Twine;
@@ -219,12 +229,18 @@ bool checkSupportedOps(StringRef path, const ::onnx::GraphProto &graph,
   if (unsupported.empty())
     return true;
   constexpr size_t kShownNames = 3;
-  std::string message;
+  // One line, also for several op types:
+  //   P: unsupported ONNX op 'A' (1 node: a)
+  //   P: 2 unsupported ONNX ops: 'A' (1 node: a); 'B' (2 nodes: b, c)
+  std::string message = escapeControls(path.str()) + ": ";
+  if (unsupported.size() == 1)
+    message += "unsupported ONNX op ";
+  else
+    message += std::to_string(unsupported.size()) + " unsupported ONNX ops: ";
   for (const auto &[type, names] : unsupported) {
-    if (!message.empty())
-      message += "\n";
-    message += escapeControls(path.str()) + ": unsupported ONNX op '" +
-               escapeControls(type) + "' (" +
+    if (&type != &unsupported.front().first)
+      message += "; ";
+    message += "'" + escapeControls(type) + "' (" +
                std::to_string(names.size()) +
                (names.size() == 1 ? " node: " : " nodes: ");
     for (size_t i = 0; i < names.size() && i < kShownNames; ++i)
@@ -525,12 +541,31 @@ public:
   }
 };
 
+/// Pad 10 -> 11 for a constant-mode Pad without a `value` attribute: libonnx
+/// 1.12's adapter reads `value` unconditionally and fails ("required
+/// undefined attribute 'value'"); Pad-2's default is 0.
+class Pad10To11 final : public ::onnx::version_conversion::Adapter {
+public:
+  Pad10To11() : Adapter("Pad", ::onnx::OpSetID(10), ::onnx::OpSetID(11)) {}
+  ::onnx::Node *adapt(std::shared_ptr<::onnx::Graph> graph,
+                      ::onnx::Node *node) const override {
+    ::onnx::Symbol value("value"), mode("mode");
+    bool constant = !node->hasAttribute(mode) || node->s(mode) == "constant";
+    if (constant && !node->hasAttribute(value))
+      node->f_(value, 0.0);
+    return ::onnx::version_conversion::Pad_10_11().adapt(graph, node);
+  }
+};
+
 /// ONNX's default converter with edgec's corrections: Resize 10 -> 11 keeps
-/// its sampling, and adapters for version bumps libonnx lacks where the two
+/// its sampling, a Pad without `value` converts, and adapters for version bumps libonnx lacks where the two
 /// schemas are equivalent (see convertOpset).
 class Converter : public ::onnx::version_conversion::DefaultVersionConverter {
 public:
-  Converter() { registerAdapter(std::make_unique<Resize10To11>()); }
+  Converter() {
+    registerAdapter(std::make_unique<Resize10To11>());
+    registerAdapter(std::make_unique<Pad10To11>());
+  }
   bool hasAdapter(const std::string &op, int64_t from, int64_t to) const {
     auto ops = adapters.find(op);
     if (ops == adapters.end())
@@ -543,6 +578,20 @@ public:
     registerAdapter(
         std::make_unique<::onnx::version_conversion::CompatibleAdapter>(
             op, ::onnx::OpSetID(from), ::onnx::OpSetID(to)));
+  }
+  /// Whether the adapter registered for `op` from `from` to `to` leaves the
+  /// node as it is (ONNX's CompatibleAdapter).
+  bool isCompatible(const std::string &op, int64_t from, int64_t to) const {
+    auto ops = adapters.find(op);
+    if (ops == adapters.end())
+      return false;
+    auto froms = ops->second.find(::onnx::OpSetID(from).toString());
+    if (froms == ops->second.end())
+      return false;
+    auto it = froms->second.find(::onnx::OpSetID(to).toString());
+    return it != froms->second.end() &&
+           dynamic_cast<const ::onnx::version_conversion::CompatibleAdapter *>(
+               it->second.get()) != nullptr;
   }
 };
 
@@ -601,6 +650,142 @@ bool schemasEquivalent(const ::onnx::OpSchema &older,
   return true;
 }
 
+/// Converts the nodes of `model` whose op is in `rewritten` one at a time,
+/// each as a one-node model, and bumps the default-domain opset import.
+///
+/// libonnx 1.12's converter round-trips the whole model through its IR, and
+/// the IR gives every new value a unique number by scanning all nodes
+/// (Graph::getNextUnique -> isNameUnique), so converting a model takes time
+/// quadratic in its node count (a 30k-node chain took minutes). Forward
+/// adapters only read the node, its attributes and the types and shapes of
+/// its inputs, so converting each node that needs it on its own gives the
+/// same nodes in linear time; nodes whose op needs no adapter are not
+/// touched at all. Values and initializers the adapters add are renamed
+/// where their names are already taken in the model.
+void convertNodesLocally(::onnx::ModelProto &model, const Converter &converter,
+                         const std::set<std::string> &rewritten, int64_t from,
+                         int64_t to) {
+  ::onnx::GraphProto &graph = *model.mutable_graph();
+  for (auto &imp : *model.mutable_opset_import())
+    if (isDefaultDomain(imp.domain()))
+      imp.set_version(to);
+  // Adapters add initializers (Pad-11's pads) without a graph input, which
+  // IR version 3 required; state the IR version opset 17 came with (8), as
+  // the whole-model path does.
+  if (model.ir_version() < 8)
+    model.set_ir_version(8);
+  if (rewritten.empty())
+    return;
+
+  std::unordered_map<std::string, const ::onnx::TypeProto *> types;
+  std::deque<::onnx::TypeProto> initializerTypes;
+  for (const auto &t : graph.initializer()) {
+    ::onnx::TypeProto &type = initializerTypes.emplace_back();
+    auto *tt = type.mutable_tensor_type();
+    tt->set_elem_type(t.data_type());
+    auto *shape = tt->mutable_shape();
+    for (int64_t d : t.dims())
+      shape->add_dim()->set_dim_value(d);
+    types[t.name()] = &type;
+  }
+  for (const auto *list : {&graph.input(), &graph.output(), &graph.value_info()})
+    for (const auto &vi : *list)
+      if (vi.has_type())
+        types[vi.name()] = &vi.type();
+
+  std::unordered_set<std::string> taken;
+  for (const auto &vi : graph.input())
+    taken.insert(vi.name());
+  for (const auto &t : graph.initializer())
+    taken.insert(t.name());
+  for (const auto &node : graph.node()) {
+    taken.insert(node.input().begin(), node.input().end());
+    taken.insert(node.output().begin(), node.output().end());
+  }
+
+  google::protobuf::RepeatedPtrField<::onnx::NodeProto> nodes;
+  nodes.Reserve(graph.node_size());
+  for (auto &node : *graph.mutable_node()) {
+    if (!rewritten.count(node.op_type())) {
+      *nodes.Add() = std::move(node);
+      continue;
+    }
+    ::onnx::ModelProto single;
+    single.set_ir_version(model.ir_version());
+    auto *imp = single.add_opset_import();
+    imp->set_domain("");
+    imp->set_version(from);
+    ::onnx::GraphProto &g = *single.mutable_graph();
+    g.set_name("node");
+    std::set<std::string> inputs;
+    for (const auto &in : node.input()) {
+      if (in.empty() || !inputs.insert(in).second)
+        continue;
+      auto *vi = g.add_input();
+      vi->set_name(in);
+      if (auto it = types.find(in); it != types.end())
+        *vi->mutable_type() = *it->second;
+    }
+    std::vector<std::string> outputs;
+    for (const auto &out : node.output()) {
+      if (out.empty())
+        continue;
+      outputs.push_back(out);
+      auto *vi = g.add_output();
+      vi->set_name(out);
+      if (auto it = types.find(out); it != types.end())
+        *vi->mutable_type() = *it->second;
+    }
+    *g.add_node() = node;
+    ::onnx::ModelProto converted = converter.convert_version(
+        single, ::onnx::OpSetID(from), ::onnx::OpSetID(to));
+    ::onnx::GraphProto &cg = *converted.mutable_graph();
+
+    // The converted graph's outputs are the node's outputs, in order; every
+    // other value it defines is new and must not clash with the model's.
+    std::map<std::string, std::string> rename;
+    std::set<std::string> finalOutputs;
+    for (int i = 0; i < cg.output_size() && i < static_cast<int>(outputs.size());
+         ++i) {
+      if (cg.output(i).name() != outputs[i])
+        rename[cg.output(i).name()] = outputs[i];
+      else
+        finalOutputs.insert(outputs[i]);
+    }
+    auto renameNew = [&](const std::string &name) {
+      if (name.empty() || rename.count(name) || finalOutputs.count(name) ||
+          inputs.count(name))
+        return;
+      std::string fresh = name;
+      for (int k = 1; taken.count(fresh); ++k)
+        fresh = node.name() + "_" + name + "_" + std::to_string(k);
+      taken.insert(fresh);
+      rename[name] = fresh;
+    };
+    for (const auto &n : cg.node())
+      for (const auto &out : n.output())
+        renameNew(out);
+    for (const auto &t : cg.initializer())
+      renameNew(t.name());
+    auto apply = [&](std::string *name) {
+      if (auto it = rename.find(*name); it != rename.end())
+        *name = it->second;
+    };
+    for (auto &t : *cg.mutable_initializer()) {
+      apply(t.mutable_name());
+      *graph.add_initializer() = std::move(t);
+    }
+    for (auto &n : *cg.mutable_node()) {
+      for (auto &in : *n.mutable_input())
+        apply(&in);
+      for (auto &out : *n.mutable_output())
+        apply(&out);
+      *nodes.Add() = std::move(n);
+    }
+  }
+  graph.mutable_node()->Swap(&nodes);
+}
+
 /// Converts `model` from opset `from` to `to` with ONNX's version converter.
 ///
 /// libonnx 1.12's converter throws for any op whose schema changed between
@@ -644,6 +829,29 @@ bool convertOpset(StringRef path, ::onnx::ModelProto &model, int64_t from,
                         " to " + Twine(v + 1) + " (node '" + firstNode[op] +
                         "'); re-export the model with opset " + Twine(to));
       }
+    }
+    // Ops with a step whose adapter rewrites the node; every other op's
+    // nodes stay as they are (their schemas are the same or only widened).
+    std::set<std::string> rewritten;
+    for (const std::string &op : opTypes)
+      for (int64_t v = from; v < to; ++v) {
+        const ::onnx::OpSchema *newer =
+            ::onnx::OpSchemaRegistry::Schema(op, static_cast<int>(v + 1), "");
+        if (newer && newer->since_version() == v + 1 &&
+            !converter.isCompatible(op, v, v + 1)) {
+          rewritten.insert(op);
+          break;
+        }
+      }
+    bool local = true;
+    for (const auto &node : model.graph().node()) {
+      local &= isDefaultDomain(node.domain());
+      for (const auto &attr : node.attribute())
+        local &= !attr.has_g() && attr.graphs_size() == 0;
+    }
+    if (local) {
+      convertNodesLocally(model, converter, rewritten, from, to);
+      return true;
     }
     ::onnx::ModelProto converted = converter.convert_version(
         model, ::onnx::OpSetID(from), ::onnx::OpSetID(to));
@@ -860,6 +1068,8 @@ bool inferShapes(StringRef path, ::onnx::ModelProto &model, std::string &error) 
     ::onnx::shape_inference::InferShapes(
         model, ::onnx::OpSchemaRegistry::Instance(), options);
   } catch (const std::exception &e) {
+    if (guardError(path, e.what(), error))
+      return false;
     return fail(error, path, "shape inference failed: " + oneLine(e.what()));
   }
   return true;
@@ -867,26 +1077,13 @@ bool inferShapes(StringRef path, ::onnx::ModelProto &model, std::string &error) 
 
 } // namespace
 
-std::string escapeControls(StringRef text) {
-  std::string out;
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f) {
-      static const char hex[] = "0123456789ABCDEF";
-      out += "\\x";
-      out += hex[u >> 4];
-      out += hex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+std::string escapeControls(StringRef text) { return escapeNonPrintable(text); }
 
 bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
                   const ImportOptions &options, PreparedModel &prepared,
                   std::string &error, std::optional<StringRef> contents) {
   ::onnx::ModelProto &model = prepared.model;
+  installInferenceGuards();
   try {
     if (contents ? !parseModel(path, *contents, model, error)
                  : !readModel(path, model, error))
@@ -910,11 +1107,20 @@ bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
     if (!applyInputShapes(path, *model.mutable_graph(), options, error) ||
         !checkStaticInputs(path, model.graph(), error))
       return false;
+    // Before anything runs libonnx's shape inference (the lenient pass
+    // below, the converter's adapters, the strict pass): it crashes on
+    // attribute values it does not expect.
+    if (!validateNodes(path, model.graph(), prepared.sourceOpset, error))
+      return false;
     if (prepared.sourceOpset != options.targetOpset) {
       // Some adapters (Softmax 12->13, Reshape 4->5, ...) need input shapes:
       // annotate what shape inference can tell at the source opset, leniently
       // (strict inference runs after conversion).
       annotateShapesLeniently(model);
+      // With the ranks inference derived (the guards kept it from crashing
+      // on nodes it could not process).
+      if (!validateNodes(path, model.graph(), prepared.sourceOpset, error))
+        return false;
       if (!convertOpset(path, model, prepared.sourceOpset,
                         options.targetOpset, prepared.compatibleBumps, error))
         return false;
@@ -924,6 +1130,8 @@ bool prepareModel(StringRef path, mlir::MLIRContext &ctx,
                       "after conversion to opset " +
                           std::to_string(options.targetOpset),
                       error))
+        return false;
+      if (!validateNodes(path, model.graph(), options.targetOpset, error))
         return false;
     }
     prepared.opset = options.targetOpset;

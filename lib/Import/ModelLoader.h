@@ -49,8 +49,9 @@ bool prepareModel(llvm::StringRef path, mlir::MLIRContext &ctx,
                   std::string &error,
                   std::optional<llvm::StringRef> contents = std::nullopt);
 
-/// Escapes control characters (names in broken models may hold newlines) so
-/// that an error message stays on one line.
+/// Escapes control characters and non-ASCII bytes (names in broken models
+/// may hold newlines) so that an error message stays on one line
+/// (edgec::escapeNonPrintable).
 std::string escapeControls(llvm::StringRef text);
 
 } // namespace edgec::import

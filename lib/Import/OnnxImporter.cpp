@@ -23,11 +23,13 @@
 #include "mlir/IR/Location.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 #include "onnx/defs/schema.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -52,16 +54,29 @@ std::string parseInputShape(StringRef spec, ImportOptions &options) {
   // (or an empty shell variable), not a request for rank 0.
   if (dimsText.empty())
     return bad("no dimensions after '='");
+  if (dimsText.contains(',')) {
+    std::string fixed = (name + "=" + dimsText).str();
+    std::replace(fixed.begin(), fixed.end(), ',', 'x');
+    return ("invalid --input-shape '" + spec +
+            "': dimensions are separated by 'x', not ',' (expected " + fixed +
+            ")")
+        .str();
+  }
   llvm::SmallVector<int64_t, 4> dims;
   llvm::SmallVector<StringRef> parts;
-  dimsText.split(parts, dimsText.contains(',') ? ',' : 'x');
+  dimsText.split(parts, 'x');
   uint64_t elements = 1;
   for (StringRef part : parts) {
     part = part.trim();
     unsigned long long d = 0;
-    if (part.empty() || part.getAsInteger(10, d) ||
-        d > static_cast<unsigned long long>(INT32_MAX))
+    bool digits = !part.empty() && llvm::all_of(part, llvm::isDigit);
+    if (!digits)
       return bad("dimension '" + part + "' is not a positive integer");
+    // A dimension the runtime's int32_t sizes cannot hold.
+    if (part.getAsInteger(10, d) ||
+        d > static_cast<unsigned long long>(INT32_MAX))
+      return bad("dimension '" + part + "' is too large (at most " +
+                 Twine(INT32_MAX) + ")");
     if (d == 0)
       return bad("dimension 0 would make the input empty");
     if (elements > static_cast<uint64_t>(INT64_MAX) / d)

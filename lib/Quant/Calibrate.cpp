@@ -2,6 +2,9 @@
 #include "edgec/Quant/Calibrate.h"
 
 #include "edgec/Interpreter/Interpreter.h"
+#include "edgec/Passes/Quantize/QuantParams.h"
+#include "edgec/Support/Escape.h"
+#include "edgec/Support/NodeName.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -9,7 +12,13 @@
 #include "mlir/IR/OpDefinition.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Process.h"
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
 
 using namespace mlir;
 
@@ -110,6 +119,106 @@ private:
   int64_t lastPercent = -1;
 };
 
+/// `x` as printf's %.9g (every f32 exactly, no trailing zeros).
+std::string formatNumber(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.9g", x);
+  return buffer;
+}
+
+/// What quantizing a tensor whose observed values all equal `c` gives, for
+/// the warning: the scale the quantize pass picks for the widened range
+/// [min(c, 0), max(c, 0)] (int8: asymmetric, int16: symmetric, as
+/// EdgeQuantize's typeForRange).
+std::string describeZeroRange(double c, unsigned bits) {
+  double lo = std::min(c, 0.0), hi = std::max(c, 0.0);
+  quantization::AffineParams p =
+      bits == 16 ? quantization::chooseSymmetric(std::max(-lo, hi), 32767)
+                 : quantization::chooseAsymmetric(lo, hi, -128, 127);
+  if (c == 0.0)
+    return llvm::formatv("quantized with the placeholder scale {0} and zero "
+                         "point {1}: any other value at run time is rounded "
+                         "to a whole number",
+                         formatNumber(p.scale), p.zeroPoint)
+        .str();
+  return llvm::formatv("its range is widened to [{0}, {1}] (scale {2}, "
+                       "zero point {3})",
+                       formatNumber(lo), formatNumber(hi),
+                       formatNumber(p.scale), p.zeroPoint)
+      .str();
+}
+
+/// Warns (through options.warn) about each tracked tensor whose observed
+/// values were all equal, and about each graph input identical in every
+/// sample (`varies[i]` false), once per graph input or ONNX node.
+void warnDegenerate(func::FuncOp func, const CalibrationData &data,
+                    const CalibrationOptions &options,
+                    const llvm::DenseMap<Value, unsigned> &index,
+                    const std::vector<TensorObserver> &observers,
+                    const std::vector<bool> &isConstant,
+                    const std::vector<bool> &varies) {
+  if (!options.warn)
+    return;
+  std::string samples = data.size() == 1
+                            ? std::string("the 1 calibration sample")
+                            : "all " + std::to_string(data.size()) +
+                                  " calibration samples";
+  auto zeroRange = [&](Value v) -> std::optional<double> {
+    auto it = index.find(v);
+    if (it == index.end() || isConstant[it->second])
+      return std::nullopt;
+    const TensorObserver &o = observers[it->second];
+    if (o.getCount() == 0 || o.getMin() != o.getMax())
+      return std::nullopt;
+    return o.getMin();
+  };
+  Block &body = func.getBody().front();
+  const std::vector<GraphTensorInfo> &inputs = data.getInputs();
+  for (BlockArgument arg : body.getArguments()) {
+    unsigned i = arg.getArgNumber();
+    std::string name =
+        i < inputs.size() ? escapeNonPrintable(inputs[i].name) : "?";
+    if (std::optional<double> c = zeroRange(arg)) {
+      options.warn(llvm::formatv("calibration input '{0}' is {1} in every "
+                                 "element of {2} (zero range): {3}",
+                                 name, formatNumber(*c), samples,
+                                 describeZeroRange(*c, options.bits))
+                       .str());
+    } else if (data.size() > 1 && i < varies.size() && !varies[i]) {
+      options.warn(llvm::formatv("calibration input '{0}' is the same in "
+                                 "{1}: every range downstream of it is "
+                                 "calibrated on that one value",
+                                 name, samples)
+                       .str());
+    }
+  }
+  // One line per ONNX node (lowering may split a node into several ops).
+  llvm::StringSet<> warned;
+  for (Operation &op : body) {
+    for (Value result : op.getResults()) {
+      std::optional<double> c = zeroRange(result);
+      if (!c)
+        continue;
+      std::string node = getOnnxNodeName(op.getLoc());
+      if (!warned.insert(node).second)
+        break;
+      std::string what =
+          node.empty()
+              ? "a tensor computed by " + op.getName().getStringRef().str()
+              : "the output of node '" + escapeNonPrintable(node) + "'";
+      if (op.getNumResults() > 1)
+        what += " (result " +
+                std::to_string(cast<OpResult>(result).getResultNumber()) + ")";
+      options.warn(llvm::formatv("calibration: {0} is {1} in {2} (zero "
+                                 "range): {3}",
+                                 what, formatNumber(*c), samples,
+                                 describeZeroRange(*c, options.bits))
+                       .str());
+      break;
+    }
+  }
+}
+
 } // namespace
 
 LogicalResult calibrate(func::FuncOp func, const CalibrationData &data,
@@ -160,9 +269,15 @@ LogicalResult calibrate(func::FuncOp func, const CalibrationData &data,
       track(result);
 
   Progress progress(options, data.size());
-  std::vector<HostTensor> sample, results;
+  std::vector<HostTensor> sample, results, first;
+  // Per graph input: whether some sample differs from the first.
+  std::vector<bool> varies(inputs.size(), false);
   for (int64_t s = 0; s < data.size(); ++s) {
     data.getSample(s, sample);
+    if (s == 0)
+      first = sample;
+    for (size_t i = 0; s > 0 && i < sample.size() && i < varies.size(); ++i)
+      varies[i] = varies[i] || sample[i].data != first[i].data;
     std::string runError;
     auto observe = [&](Value v, const HostTensor &t) {
       auto it = index.find(v);
@@ -183,6 +298,7 @@ LogicalResult calibrate(func::FuncOp func, const CalibrationData &data,
     }
     progress.update(s + 1);
   }
+  warnDegenerate(func, data, options, index, observers, isConstant, varies);
 
   MLIRContext *ctx = func.getContext();
   auto rangeAttr = [&](Value v) {

@@ -1,6 +1,7 @@
 //===- CRunner.cpp - generated C, built and run on the host ---------------===//
 #include "edgec/Runner/CRunner.h"
 
+#include "edgec/Support/FileOutput.h"
 #include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/GraphInputs.h"
 #include "edgec/Targets/C/CModelWriter.h"
@@ -23,27 +24,6 @@ using namespace mlir;
 namespace edgec {
 
 namespace {
-
-bool writeFile(const llvm::Twine &path, llvm::StringRef data,
-               std::string &error) {
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path.str(), ec, llvm::sys::fs::OF_None);
-  if (!ec) {
-    os << data;
-    os.close();
-    ec = os.error();
-    os.clear_error();
-  }
-  if (ec)
-    error = "cannot write '" + path.str() + "': " + ec.message();
-  return !ec;
-}
-
-std::string joinPath(llvm::StringRef a, llvm::StringRef b) {
-  llvm::SmallString<256> p(a);
-  llvm::sys::path::append(p, b);
-  return p.str().str();
-}
 
 /// The first line of `text` that mentions an error (else the first non-empty
 /// line), with `dir`/ removed from paths and cut to a readable length.
@@ -204,10 +184,10 @@ std::unique_ptr<CProgram> CProgram::build(ModuleOp module,
           error)))
     return nullptr;
   const std::string &name = info.name;
-  if (!writeFile(joinPath(dir, "main.c"),
-                 makeDriver(name, program->inputs.size(),
-                            program->outputs.size()),
-                 error))
+  if (!writeFileAtomically(joinPath(dir, "main.c"),
+                           makeDriver(name, program->inputs.size(),
+                                      program->outputs.size()),
+                           error))
     return nullptr;
 
   // Resolve the compiler (ExecuteAndWait wants a path).
@@ -236,10 +216,10 @@ std::unique_ptr<CProgram> CProgram::build(ModuleOp module,
     // The stub with the blob's absolute path: .incbin then does not depend
     // on the assembler's working directory.
     std::string stub = joinPath(dir, name + "_weights_host.S");
-    if (!writeFile(stub,
-                   ctarget::makeWeightsAsmStub(
-                       name, joinPath(dir, files.weightsBlob)),
-                   error))
+    if (!writeFileAtomically(stub,
+                             ctarget::makeWeightsAsmStub(
+                                 name, joinPath(dir, files.weightsBlob)),
+                             error))
       return nullptr;
     argv.push_back(stub);
   }
@@ -277,8 +257,8 @@ LogicalResult CProgram::run(const std::vector<HostTensor> &args,
   for (size_t i = 0; i < args.size(); ++i) {
     const HostTensor &t = args[i];
     std::string path = joinPath(dir, "in" + std::to_string(i) + ".bin");
-    if (!writeFile(path, llvm::StringRef(t.data.data(), t.data.size()),
-                   error))
+    if (!writeFileAtomically(
+            path, llvm::StringRef(t.data.data(), t.data.size()), error))
       return failure();
     argv.push_back(path);
   }

@@ -2,6 +2,7 @@
 #include "edgec/Targets/C/CModelWriter.h"
 
 #include "edgec/Passes/Memory/Passes.h"
+#include "edgec/Support/FileOutput.h"
 #include "edgec/Support/GraphSignature.h"
 #include "edgec/Targets/C/RuntimeFamilies.h"
 
@@ -11,6 +12,7 @@
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -20,34 +22,17 @@ namespace edgec::ctarget {
 
 namespace {
 
-std::string joinPath(llvm::StringRef a, llvm::StringRef b) {
-  llvm::SmallString<256> p(a);
-  llvm::sys::path::append(p, b);
-  return p.str().str();
-}
-
-bool writeFile(const std::string &path, llvm::StringRef data,
-               std::string &error) {
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
-  if (!ec) {
-    os << data;
-    os.close();
-    ec = os.error();
-    os.clear_error();
-  }
-  if (ec)
-    error = "cannot write '" + path + "': " + ec.message();
-  return !ec;
-}
-
+/// Copies `from` to `to` (written atomically, every error reported).
 bool copyFile(const std::string &from, const std::string &to,
               std::string &error) {
-  if (std::error_code ec = llvm::sys::fs::copy_file(from, to)) {
-    error = "cannot copy '" + from + "': " + ec.message();
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFile(from, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    error = "cannot read '" + from + "': " + buffer.getError().message();
     return false;
   }
-  return true;
+  return writeFileAtomically(to, (*buffer)->getBuffer(), error);
 }
 
 /// Copies every public header of the runtime in `rt` and the sources and
@@ -131,20 +116,44 @@ LogicalResult writeCModel(ModuleOp module, const CTargetOptions &options,
   }
 
   const std::string &name = info.name;
+  std::vector<char> blob;
+  if (info.separateWeights) {
+    // The model hash covers the code as printed (with the placeholders),
+    // then replaces them: header as hex text, source as bytes.
+    Sha256 hash = computeModelHash(options.compilerVersion, header, source);
+    info.modelHash = hashHex(hash);
+    auto replaceAll = [](std::string &text, llvm::StringRef from,
+                         const std::string &to) {
+      for (size_t at = text.find(from); at != std::string::npos;
+           at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    };
+    replaceAll(header, (kModelHashPlaceholder + "_HEX").str(), info.modelHash);
+    replaceAll(source, kModelHashPlaceholder, hashInitializer(hash));
+    blob = buildWeightsBlob(info.weightsBlob, info.blobSections, hash);
+    info.blobSize = blob.size();
+  }
   files.header = name + ".h";
   files.source = name + ".c";
-  if (!writeFile(joinPath(dir, files.header), header, error) ||
-      !writeFile(joinPath(dir, files.source), source, error))
+  if (!writeFileAtomically(joinPath(dir, files.header), header, error) ||
+      !writeFileAtomically(joinPath(dir, files.source), source, error))
     return failure();
-  if (!info.weightsBlob.empty()) {
+  if (info.separateWeights) {
+    files.weightsBlob = name + ".weights.bin";
+    if (!writeFileAtomically(joinPath(dir, files.weightsBlob),
+                             llvm::StringRef(blob.data(), blob.size()),
+                             error))
+      return failure();
+  } else if (!info.weightsBlob.empty()) {
     files.weightsBlob = name + ".weights.bin";
     files.weightsAsm = name + "_weights.S";
-    if (!writeFile(joinPath(dir, files.weightsBlob),
-                   llvm::StringRef(info.weightsBlob.data(),
-                                   info.weightsBlob.size()),
-                   error) ||
-        !writeFile(joinPath(dir, files.weightsAsm),
-                   makeWeightsAsmStub(name, files.weightsBlob), error))
+    if (!writeFileAtomically(joinPath(dir, files.weightsBlob),
+                             llvm::StringRef(info.weightsBlob.data(),
+                                             info.weightsBlob.size()),
+                             error) ||
+        !writeFileAtomically(joinPath(dir, files.weightsAsm),
+                             makeWeightsAsmStub(name, files.weightsBlob),
+                             error))
       return failure();
   }
   if (!runtimeDir.empty() &&

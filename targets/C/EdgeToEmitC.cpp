@@ -133,6 +133,25 @@ std::optional<CElem> getCElem(Type type) {
   return std::nullopt;
 }
 
+/// The blob section kind of a C element type.
+BlobKind blobKindOf(const CElem &e) {
+  StringRef s = e.suffix;
+  if (s == "f32")
+    return BlobKind::F32;
+  if (s == "bool")
+    return BlobKind::Bool;
+  if (s == "u8")
+    return BlobKind::U8;
+  if (s == "i8")
+    return BlobKind::I8;
+  if (s == "i16")
+    return BlobKind::I16;
+  if (s == "i32")
+    return BlobKind::I32;
+  assert(s == "i64" && "unexpected C element");
+  return BlobKind::I64;
+}
+
 /// Raw little-endian bytes of a constant (dense or dense_resource).
 std::optional<std::vector<char>> constantBytes(ElementsAttr attr,
                                                int64_t elemBytes) {
@@ -333,6 +352,7 @@ private:
                           ValueRange values);
 
   LogicalResult lowerOp(Operation *op);
+  void emitBlobBinding(Operation *headerAnchor);
   std::string tableGlobal(Type elem, ArrayRef<char> bytes, int64_t n);
   std::string structInit(const edge::ParamStruct &s);
 
@@ -383,7 +403,8 @@ LogicalResult Lowering::bindConstants() {
     consts.emplace_back(cst, std::move(*bytes));
   }
   info.weightBytes = total;
-  bool useBlob = total > options.weightsThreshold;
+  info.separateWeights = options.separateWeights;
+  bool useBlob = options.separateWeights || total > options.weightsThreshold;
   int idx = 0;
   for (auto &[cst, bytes] : consts) {
     auto type = cast<RankedTensorType>(cst.getType());
@@ -398,6 +419,9 @@ LogicalResult Lowering::bindConstants() {
     if (useBlob) {
       while (info.weightsBlob.size() % 16)
         info.weightsBlob.push_back(0);
+      if (options.separateWeights)
+        info.blobSections.push_back({info.weightsBlob.size(), bytes.size(), 16,
+                                     static_cast<uint32_t>(blobKindOf(elem))});
       std::string expr = "((const " + std::string(elem.cName) + " *)(" +
                          info.name + "_weights + " +
                          std::to_string(info.weightsBlob.size()) + "))";
@@ -551,6 +575,87 @@ std::string Lowering::tableGlobal(Type elem, ArrayRef<char> bytes, int64_t n) {
                           flatInitializer(ctx, bytes, elem, n, needsMath),
                           false, true, true);
   return sym;
+}
+
+/// --weights separate: the blob API in the header (after `headerAnchor`)
+/// and in the source the bound payload pointer, the model hash (a
+/// placeholder writeCModel replaces), the expected section table and
+/// <name>_verify_weights / <name>_bind_weights. Function bodies are
+/// emitc.verbatim: they only forward to edgert_blob_check_model.
+void Lowering::emitBlobBinding(Operation *headerAnchor) {
+  const std::string &name = info.name;
+  const std::string NAME = upper(name);
+  Location loc = func.getLoc();
+  auto verbatim = [&](const llvm::Twine &s) {
+    emitc::VerbatimOp::create(b, loc, b.getStringAttr(s.str()));
+  };
+  families.insert("blob");
+  uint64_t payloadSize = info.weightsBlob.size();
+  size_t n = info.blobSections.size();
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointAfter(headerAnchor);
+    verbatim("/* Weights: " + name +
+             ".weights.bin (--weights separate, "
+             "docs/ota.md). Bind a verified copy before " +
+             name +
+             "_run; it is used in place (flash is fine) and must stay "
+             "readable and unchanged while bound. */");
+    verbatim("#define " + NAME + "_WEIGHTS_BLOB_SIZE " +
+             std::to_string(weightsBlobSize(n, payloadSize)) +
+             " /* bytes of the blob: fixed by the model */");
+    verbatim("#define " + NAME + "_WEIGHTS_BLOB_ALIGN " +
+             std::to_string(kBlobAlign) +
+             " /* its address must be a "
+             "multiple of this */");
+    verbatim("#define " + NAME + "_MODEL_HASH \"" +
+             std::string(kModelHashPlaceholder) + "_HEX\"");
+    verbatim(
+        "/* Checks a blob completely (structure, CRC-32, SHA-256, model "
+        "hash, layout) without binding it: 0 or an edgert_blob_status. */");
+    verbatim("int " + name + "_verify_weights(const void *blob, size_t size);");
+    verbatim("/* The same checks, then uses the blob's weights in place from "
+             "now on; on failure the previous binding (or none) is kept. "
+             "Not to be called while " +
+             name + "_run is running. */");
+    verbatim("int " + name + "_bind_weights(const void *blob, size_t size);");
+  }
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPoint(globalsAnchor);
+  verbatim("/* The bound payload (" + name +
+           "_bind_weights); NULL until "
+           "then. */");
+  verbatim("static const uint8_t *" + name + "_weights = NULL;");
+  verbatim("static const uint8_t " + name +
+           "_model_hash[32] = " + std::string(kModelHashPlaceholder) + ";");
+  std::string table = "NULL";
+  if (n) {
+    std::string rows;
+    for (const BlobSection &s : info.blobSections)
+      rows += (rows.empty() ? "\n    {" : ",\n    {") +
+              std::to_string(s.offset) + "u, " + std::to_string(s.size) +
+              "u, " + std::to_string(s.align) + "u, " + std::to_string(s.kind) +
+              "u}";
+    verbatim("static const edgert_blob_section " + name + "_sections[" +
+             std::to_string(n) + "] = {" + rows + "};");
+    table = name + "_sections";
+  }
+  std::string args = "blob, size, " + name + "_model_hash, " + table + ", " +
+                     std::to_string(n) + "u";
+  verbatim("int " + name +
+           "_verify_weights(const void *blob, size_t size) "
+           "{\n  return (int)edgert_blob_check_model(" +
+           args + ", NULL);\n}");
+  verbatim("int " + name +
+           "_bind_weights(const void *blob, size_t size) {\n"
+           "  const uint8_t *payload = NULL;\n"
+           "  int status = (int)edgert_blob_check_model(" +
+           args +
+           ", &payload);\n"
+           "  if (status == 0)\n    " +
+           name +
+           "_weights = payload;\n"
+           "  return status;\n}");
 }
 
 /// The initializer of a parameter struct, fields in declaration order.
@@ -731,6 +836,8 @@ LogicalResult Lowering::run() {
            "model; returns 0 or an edgert_status error code. */");
   auto decl = emitc::FuncOp::create(b, loc, name + "_run", runType);
   decl.setPrivate(); // a declaration: prints the prototype only
+  // The blob API goes after the prototype once the layout is known.
+  Operation *headerBlobAnchor = decl;
   verbatim("#ifdef __cplusplus\n}\n#endif");
   verbatim("#endif /* " + NAME + "_H */");
 
@@ -756,7 +863,9 @@ LogicalResult Lowering::run() {
 
   if (failed(bindConstants()))
     return failure();
-  if (!info.weightsBlob.empty()) {
+  if (options.separateWeights) {
+    emitBlobBinding(headerBlobAnchor);
+  } else if (!info.weightsBlob.empty()) {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPoint(familyAnchor);
     verbatim("/* The weights blob (" + name + ".weights.bin, linked by " +
@@ -764,6 +873,8 @@ LogicalResult Lowering::run() {
     verbatim("extern const uint8_t " + name + "_weights[];");
   }
   b.setInsertionPointToStart(entry);
+  if (options.separateWeights)
+    verbatim("if (" + name + "_weights == NULL) return EDGERT_ERR_NO_WEIGHTS;");
   if (failed(bindValues()))
     return failure();
   for (Operation &op : func.getBody().front().without_terminator())

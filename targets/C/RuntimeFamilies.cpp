@@ -29,6 +29,8 @@ constexpr StringLiteral kInternal[] = {"internal.h"};
 /// internal.h).
 constexpr StringLiteral kQInternal[] = {"internal.h", "qinternal.h"};
 const RuntimeFamily kFamilies[] = {
+    // The weights-blob verifier of `--weights separate` (no private headers).
+    {"blob", "blob", {}},
     {"cast", "cast", kInternal},
     {"common", "common", kInternal},
     {"compare", "compare", kInternal},

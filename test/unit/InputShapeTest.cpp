@@ -118,6 +118,28 @@ TEST(InputShape, RejectsDimOverflow) {
   expectRejected("x=1x18446744073709551617");
 }
 
+TEST(InputShape, RejectsCommasNamingTheExpectedForm) {
+  expectRejected("x=1,3,224,224");
+  expectRejected("x=1x3,224");
+  ImportOptions options;
+  EXPECT_EQ(parseInputShape("x=1,3,224,224", options),
+            "invalid --input-shape 'x=1,3,224,224': dimensions are separated "
+            "by 'x', not ',' (expected x=1x3x224x224)");
+}
+
+TEST(InputShape, TooLargeDimSaysSoWithTheLimit) {
+  // 2^32 and 2^31: above INT32_MAX = 2147483647, the runtime's limit.
+  for (const char *spec : {"x=4294967296x3", "x=1x2147483648"}) {
+    ImportOptions options;
+    std::string error = parseInputShape(spec, options);
+    EXPECT_NE(error.find("is too large (at most 2147483647)"),
+              std::string::npos)
+        << error;
+  }
+  ImportOptions options;
+  EXPECT_EQ(parseInputShape("x=2147483647", options), "");
+}
+
 TEST(InputShape, RejectsElementCountOverflow) {
   // Every dim fits, the number of elements does not fit in int64.
   expectRejected("x=2000000000x2000000000x2000000000");

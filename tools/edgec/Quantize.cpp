@@ -47,6 +47,11 @@ static bool getCalibrationOptions(const QuantArgs &args,
     return false;
   options.bits = args.activations == "int16" ? 16 : 8;
   options.progress = ::isatty(2);
+  // Degenerate tensors (zero range, an input the same in every sample).
+  options.warn = [](const std::string &message) {
+    llvm::outs().flush();
+    llvm::errs() << "edgec: warning: " << message << "\n";
+  };
   error = options.validate();
   return error.empty();
 }

@@ -2,19 +2,19 @@
 //
 // edgec import  MODEL [-o OUT.mlir] [--input-shape NAME=DIMS]...
 // edgec inspect MODEL [--input-shape NAME=DIMS]... [--json]
-// edgec compile MODEL --target c -o OUTDIR [--name NAME] [--io-layout L]
-//               [--weights-threshold BYTES] [--input-shape NAME=DIMS]...
-//               [--freeze-input NAME=FILE]...
-// edgec run     MODEL [--backend interp|c] -i IN... -o OUTDIR
+// edgec compile MODEL --target c -o OUTDIR [--force] [--name NAME]
+//               [--io-layout L] [--weights-threshold BYTES]
+//               [--input-shape NAME=DIMS]... [--freeze-input NAME=FILE]...
+// edgec run     MODEL [--backend interp|c] -i IN [-i IN]... -o OUTDIR
 //               [--input-shape NAME=DIMS]... [--io-layout nchw|nhwc]
 //               [--freeze-input NAME=FILE]... [--weights-threshold BYTES]
 // edgec export  MODEL --format onnx-qdq --quantize int8 --calibration DATA
 //               -o OUT.onnx
 // edgec --version
 //
-// Exit codes: 0 on success; 1 when a model cannot be imported or an output
-// cannot be written, and when no subcommand is given; CLI11's own codes
-// (106 required, 109 extras, ...) for command-line usage errors.
+// Exit codes: 0 on success (also --help, --version); 1 for every error: a
+// model that cannot be imported, an output that cannot be written, no
+// subcommand, and command-line usage errors (one line, usageError).
 //
 //===----------------------------------------------------------------------===//
 #include "Quantize.h"
@@ -27,6 +27,8 @@
 #include "edgec/Pipeline/FreezeInputs.h"
 #include "edgec/Pipeline/Pipeline.h"
 #include "edgec/Runner/CRunner.h"
+#include "edgec/Support/Escape.h"
+#include "edgec/Support/FileOutput.h"
 #include "edgec/Support/GraphSignature.h"
 #include "edgec/Support/GraphInputs.h"
 #include "edgec/Support/InitAll.h"
@@ -42,17 +44,19 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include "CLI/CLI.hpp"
 
 #include <algorithm>
+#include <csignal>
 #include <optional>
 #include <iostream>
 #include <string>
@@ -79,6 +83,48 @@ struct ModelArgs {
 int fail(const llvm::Twine &message) {
   llvm::outs().flush();
   llvm::errs() << "edgec: error: " << message << "\n";
+  return 1;
+}
+
+/// A CLI11 check that the value is a decimal integer in [lo, hi], with a
+/// message saying so (CLI11's NonNegativeNumber prints DBL_MAX in full).
+CLI::Validator integerIn(int64_t lo, int64_t hi) {
+  return CLI::Validator(
+      [lo, hi](std::string &text) -> std::string {
+        long long v = 0;
+        if (llvm::StringRef(text).trim().getAsInteger(10, v) || v < lo ||
+            v > hi)
+          return "expected an integer from " + std::to_string(lo) + " to " +
+                 std::to_string(hi) + ", got '" +
+                 edgec::escapeNonPrintable(text) + "'";
+        return "";
+      },
+      "");
+}
+
+/// Prints a command-line usage error as one line, `edgec: error: MESSAGE
+/// (see 'edgec [SUBCOMMAND] --help')`: CLI11's messages may span lines and
+/// end in a "Run with --help" line of their own.
+int usageError(const CLI::App &app, const CLI::ParseError &e) {
+  std::string message;
+  bool space = false;
+  for (char c : std::string(e.what())) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !message.empty();
+      continue;
+    }
+    if (space)
+      message += ' ';
+    space = false;
+    message += c;
+  }
+  std::string command = "edgec";
+  for (const CLI::App *sub : app.get_subcommands({}))
+    if (sub->parsed())
+      command += " " + sub->get_name();
+  llvm::outs().flush();
+  llvm::errs() << "edgec: error: " << edgec::escapeNonPrintable(message)
+               << " (see '" << command << " --help')\n";
   return 1;
 }
 
@@ -111,7 +157,9 @@ void addModelOptions(CLI::App *cmd, ModelArgs &args) {
                   "Static shape for a graph input, e.g. "
                   "--input-shape input=1x3x224x224 (repeatable)")
       ->type_name("NAME=DIMS")
-      ->allow_extra_args(false);
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 void addFreezeOption(CLI::App *cmd, ModelArgs &args) {
@@ -121,7 +169,9 @@ void addFreezeOption(CLI::App *cmd, ModelArgs &args) {
                   "input) before lowering, e.g. a Reshape's shape "
                   "(repeatable)")
       ->type_name("NAME=FILE")
-      ->allow_extra_args(false);
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 /// Reads the --freeze-input files (before any other work, so that a bad
@@ -216,21 +266,13 @@ int runImport(const ModelArgs &args, const std::string &output,
     llvm::outs().flush();
     return 0;
   }
-  // The file is only created once the import succeeded, and removed again
-  // (ToolOutputFile without keep()) if writing it fails.
-  std::string openError;
-  std::unique_ptr<llvm::ToolOutputFile> file =
-      mlir::openOutputFile(output, &openError);
-  if (!file)
-    return fail(openError);
-  module->print(file->os());
-  file->os() << "\n";
-  file->os().close();
-  if (std::error_code ec = file->os().error()) {
-    file->os().clear_error();
-    return fail("cannot write '" + output + "': " + ec.message());
-  }
-  file->keep();
+  // The file is only created once the import succeeded, atomically.
+  std::string text, error;
+  llvm::raw_string_ostream os(text);
+  module->print(os);
+  os << "\n";
+  if (!edgec::writeFileAtomically(output, text, error))
+    return fail(error);
   return 0;
 }
 
@@ -359,9 +401,8 @@ int runRun(const RunArgs &args, mlir::MLIRContext &context) {
          ++n)
       name = base + "_" + std::to_string(n);
     written.push_back(name);
-    llvm::SmallString<256> path(args.outputDir);
-    llvm::sys::path::append(path, name + ".npy");
-    if (!edgec::writeNpy(path.str().str(), outputs[i], error)) {
+    std::string path = edgec::joinPath(args.outputDir, name + ".npy");
+    if (!edgec::writeFileAtomically(path, edgec::toNpy(outputs[i]), error)) {
       for (size_t j = 0; j + 1 < written.size(); ++j) {
         llvm::SmallString<256> p(args.outputDir);
         llvm::sys::path::append(p, written[j] + ".npy");
@@ -382,8 +423,22 @@ struct CompileArgs {
   std::string name;
   std::string ioLayout = "nchw";
   int64_t weightsThreshold = 64 * 1024;
+  bool force = false;
+  std::string weights = "embedded";
   edgec::driver::QuantArgs quant;
 };
+
+/// The files `edgec compile` reads: the output directory never replaces
+/// them.
+std::vector<std::string> compileInputs(const CompileArgs &args) {
+  std::vector<std::string> inputs{args.model.model};
+  if (!args.quant.calibration.empty())
+    inputs.push_back(args.quant.calibration);
+  for (const std::string &spec : args.model.freezeInputs)
+    if (size_t eq = spec.find('='); eq != std::string::npos)
+      inputs.push_back(spec.substr(eq + 1));
+  return inputs;
+}
 
 /// edgec compile --target c: import, lower to edge, plan memory, lower to
 /// EmitC, print <name>.h / <name>.c (+ the weights blob and its .incbin
@@ -399,11 +454,24 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   if (args.ioLayout != "nchw" && args.ioLayout != "nhwc")
     return fail("--io-layout must be nchw or nhwc, got '" + args.ioLayout +
                 "'");
+  if (args.weights != "embedded" && args.weights != "separate")
+    return fail("--weights must be embedded or separate, got '" + args.weights +
+                "'");
+  // Everything is written into a staging directory; OUTDIR is only replaced
+  // (or written into, with --force) once all of it was written. Checked
+  // first: a refused OUTDIR fails before any work.
+  std::string error;
+  edgec::OutputDirectory::Options outOptions;
+  outOptions.force = args.force;
+  outOptions.inputs = compileInputs(args);
+  std::unique_ptr<edgec::OutputDirectory> out =
+      edgec::OutputDirectory::create(args.outDir, outOptions, error);
+  if (!out)
+    return fail(error);
   mlir::OwningOpRef<mlir::ModuleOp> module =
       importAndLower(args.model, args.ioLayout, context);
   if (!module)
     return 1;
-  std::string error;
 
   // With --quantize the report puts the float build beside the quantized
   // one: the float model is planned and emitted (into a scratch directory,
@@ -431,46 +499,29 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
       return fail(error);
   }
 
-  // Write everything into a temporary sibling of OUTDIR, then rename.
-  std::string outDir = args.outDir;
-  while (outDir.size() > 1 && outDir.back() == '/')
-    outDir.pop_back();
-  llvm::SmallString<256> parent(outDir);
-  llvm::sys::path::remove_filename(parent);
-  if (parent.empty())
-    parent = ".";
-  // Absolute: createUniqueDirectory puts relative names in the system
-  // temporary directory, and the rename needs the same file system.
-  llvm::sys::fs::make_absolute(parent);
-  llvm::SmallString<256> tmp;
-  if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
-          parent + "/.edgec-tmp", tmp))
-    return fail("cannot create a directory in '" + parent.str() +
-                "': " + ec.message());
-
   // Memory plan, C target, files and runtime (shared with run --backend c).
   edgec::ctarget::CTargetOptions options;
   options.name = args.name.empty()
                      ? llvm::sys::path::stem(args.model.model).str()
                      : args.name;
   options.weightsThreshold = args.weightsThreshold;
+  options.separateWeights = args.weights == "separate";
+  options.compilerVersion = EDGEC_VERSION_STRING;
   edgec::ctarget::CTargetInfo info;
   edgec::ctarget::CModelFiles files;
   if (mlir::failed(edgec::ctarget::writeCModel(
-          *module, options, tmp, EDGEC_RUNTIME_DIR, info, files, error))) {
-    llvm::sys::fs::remove_directories(tmp);
+          *module, options, out->path(), EDGEC_RUNTIME_DIR, info, files,
+          error)))
     // Lowering errors name the node; file errors name the file.
     return fail(llvm::StringRef(error).starts_with("cannot ")
                     ? error
                     : args.model.model + ": " + error);
-  }
   const std::string &name = info.name;
-  if (llvm::sys::fs::exists(outDir))
-    llvm::sys::fs::remove_directories(outDir);
-  if (std::error_code ec = llvm::sys::fs::rename(tmp, outDir)) {
-    llvm::sys::fs::remove_directories(tmp);
-    return fail("cannot create '" + outDir + "': " + ec.message());
-  }
+  if (!out->commit(error))
+    return fail(error);
+  std::string outDir = args.outDir;
+  while (outDir.size() > 1 && outDir.back() == '/')
+    outDir.pop_back();
 
   // The compile report.
   llvm::raw_ostream &os = llvm::outs();
@@ -492,11 +543,18 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   }
   os << llvm::formatv("  arena:   {0} bytes (lower bound {1}, {2:f3}x)\n",
                       info.arenaSize, info.arenaLowerBound, ratio);
-  os << llvm::formatv("  weights: {0} bytes ({1})\n", info.weightBytes,
-                      info.weightsBlob.empty()
-                          ? std::string("static const arrays in ") + name +
-                                ".c"
-                          : name + ".weights.bin + " + name + "_weights.S");
+  if (info.separateWeights)
+    os << llvm::formatv("  weights: {0} bytes ({1}.weights.bin: {2} bytes, "
+                        "{3} sections, bound with {1}_bind_weights)\n"
+                        "  model hash: {4}\n",
+                        info.weightBytes, name, info.blobSize,
+                        info.blobSections.size(), info.modelHash);
+  else
+    os << llvm::formatv("  weights: {0} bytes ({1})\n", info.weightBytes,
+                        info.weightsBlob.empty()
+                            ? std::string("static const arrays in ") + name +
+                                  ".c"
+                            : name + ".weights.bin + " + name + "_weights.S");
   os << "  kernels: " << info.kernels.size() << "\n";
   for (auto [i, k] : llvm::enumerate(info.kernels))
     os << "    " << i << "  " << k << "\n";
@@ -506,6 +564,122 @@ int runCompile(const CompileArgs &args, mlir::MLIRContext &context) {
   });
   os << ")\n";
   os.flush();
+  return 0;
+}
+
+/// The model hash a --expect-model argument names: 64 hex digits, or an
+/// `edgec compile` output directory whose header defines <NAME>_MODEL_HASH.
+/// Empty (and `error` set) when it names none.
+std::string expectedModelHash(const std::string &arg, std::string &error) {
+  if (arg.size() == 64 &&
+      llvm::all_of(arg, [](char c) { return llvm::isHexDigit(c); }))
+    return llvm::StringRef(arg).lower();
+  if (!llvm::sys::fs::is_directory(arg)) {
+    error =
+        "--expect-model '" + arg + "' is neither 64 hex digits nor a directory";
+    return "";
+  }
+  std::error_code ec;
+  std::vector<std::string> headers;
+  for (llvm::sys::fs::directory_iterator it(arg, ec), e; !ec && it != e;
+       it.increment(ec))
+    if (llvm::StringRef(it->path()).ends_with(".h"))
+      headers.push_back(it->path());
+  llvm::sort(headers);
+  for (const std::string &h : headers) {
+    auto buffer = llvm::MemoryBuffer::getFile(h);
+    if (!buffer)
+      continue;
+    llvm::StringRef text = (*buffer)->getBuffer();
+    size_t at = text.find("_MODEL_HASH \"");
+    if (at == llvm::StringRef::npos)
+      continue;
+    llvm::StringRef hex = text.substr(at + 13, 64);
+    if (hex.size() == 64 &&
+        llvm::all_of(hex, [](char c) { return llvm::isHexDigit(c); }))
+      return hex.lower();
+  }
+  error = "--expect-model '" + arg +
+          "': no header with a <NAME>_MODEL_HASH (compiled with --weights "
+          "separate?)";
+  return "";
+}
+
+/// edgec inspect-blob: prints a weights blob's header and section table and
+/// checks it as the runtime does (edgert_blob_verify), with LLVM's CRC-32
+/// and SHA-256; with --expect-model also the model hash.
+int runInspectBlob(const std::string &file, bool json,
+                   const std::string &expectModel) {
+  namespace ct = edgec::ctarget;
+  std::string expected, error;
+  if (!expectModel.empty()) {
+    expected = expectedModelHash(expectModel, error);
+    if (expected.empty())
+      return fail(error);
+  }
+  auto buffer = llvm::MemoryBuffer::getFile(file, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return fail("cannot read '" + file + "': " + buffer.getError().message());
+  llvm::ArrayRef<uint8_t> bytes(
+      reinterpret_cast<const uint8_t *>((*buffer)->getBufferStart()),
+      (*buffer)->getBufferSize());
+  ct::BlobHeader h;
+  std::string why;
+  std::string status = ct::checkWeightsBlob(bytes, h, why);
+  if (!status.empty())
+    return fail(file + ": " + why + " (" + status + ")");
+  std::string model = ct::hashHex(h.modelHash);
+  if (!expected.empty() && model != expected)
+    return fail(file + ": model hash " + model + " is not the expected " +
+                expected + " (EDGERT_BLOB_MODEL_MISMATCH)");
+  llvm::raw_ostream &os = llvm::outs();
+  if (json) {
+    llvm::json::Array sections;
+    for (const ct::BlobSection &s : h.sections)
+      sections.push_back(
+          llvm::json::Object{{"offset", static_cast<int64_t>(s.offset)},
+                             {"size", static_cast<int64_t>(s.size)},
+                             {"align", static_cast<int64_t>(s.align)},
+                             {"kind", ct::blobKindName(s.kind)}});
+    llvm::json::Object root{
+        {"file", file},
+        {"size", static_cast<int64_t>(bytes.size())},
+        {"version", static_cast<int64_t>(h.version)},
+        {"header_size", static_cast<int64_t>(h.headerSize)},
+        {"flags", static_cast<int64_t>(h.flags)},
+        {"align", static_cast<int64_t>(h.align)},
+        {"payload_offset", static_cast<int64_t>(h.payloadOffset)},
+        {"payload_size", static_cast<int64_t>(h.payloadSize)},
+        {"payload_crc32", static_cast<int64_t>(h.payloadCrc)},
+        {"payload_sha256", ct::hashHex(h.payloadSha)},
+        {"header_crc32", static_cast<int64_t>(h.headerCrc)},
+        {"model_hash", model},
+        {"sections", std::move(sections)},
+        {"status", "ok"}};
+    os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
+    return 0;
+  }
+  os << "edgec: " << file << ": valid weights blob (EDGW version " << h.version
+     << ")\n";
+  os << llvm::formatv("  size:     {0} bytes\n", bytes.size());
+  os << llvm::formatv("  header:   {0} bytes, flags {1:x8}, header CRC-32 "
+                      "{2:x8} (ok)\n",
+                      h.headerSize, h.flags, h.headerCrc);
+  os << llvm::formatv("  payload:  {0} bytes at offset {1}, base alignment "
+                      "{2}\n",
+                      h.payloadSize, h.payloadOffset, h.align);
+  os << llvm::formatv("  CRC-32:   {0:x8} (ok)\n", h.payloadCrc);
+  os << "  SHA-256:  " << ct::hashHex(h.payloadSha) << " (ok)\n";
+  os << "  model:    " << model << (expected.empty() ? "" : " (expected)")
+     << "\n";
+  os << "  sections: " << h.sections.size() << "\n";
+  if (!h.sections.empty())
+    os << llvm::formatv("    {0,4} {1,10} {2,10} {3,6}  {4}\n", "#", "offset",
+                        "size", "align", "kind");
+  for (auto [i, s] : llvm::enumerate(h.sections))
+    os << llvm::formatv("    {0,4} {1,10} {2,10} {3,6}  {4}\n", i, s.offset,
+                        s.size, s.align, ct::blobKindName(s.kind));
   return 0;
 }
 
@@ -598,6 +772,11 @@ int runExport(const ExportArgs &args, mlir::MLIRContext &context) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  // A file size limit (ulimit -f) or quota makes write() fail with EFBIG
+  // and raise SIGXFSZ, which InitLLVM's handlers treat as a crash (stack
+  // dump). Ignored, the failing write is reported like any other write
+  // error ("cannot write 'F': File too large").
+  ::signal(SIGXFSZ, SIG_IGN);
 
   CLI::App app{"edgec: compiles ONNX models for microcontrollers", "edgec"};
   app.set_version_flag("--version", std::string("edgec ") +
@@ -649,10 +828,14 @@ int main(int argc, char **argv) {
                    "cc, and executed)")
       ->check(CLI::IsMember({"interp", "c"}))
       ->capture_default_str();
-  runCmd->add_option("-i,--input", runArgs.inputs, "Input tensor file "
-                                                   "(.npy or .pb; repeatable)")
+  runCmd
+      ->add_option("-i,--input", runArgs.inputs,
+                   "Input tensor file (.npy or .pb); repeat -i for each "
+                   "input: -i a.npy -i b.npy")
       ->type_name("FILE")
-      ->allow_extra_args(false);
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   runCmd->add_option("-o,--output-dir", runArgs.outputDir,
                      "Directory for the outputs (created if missing)")
       ->required()
@@ -668,6 +851,7 @@ int main(int argc, char **argv) {
       ->add_option("--weights-threshold", runArgs.weightsThreshold,
                    "--backend c: total weight bytes above which weights go "
                    "to a binary blob with an .incbin stub")
+      ->check(integerIn(0, INT64_MAX))
       ->capture_default_str();
   edgec::driver::addQuantizeOptions(runCmd, runArgs.quant);
 
@@ -683,9 +867,15 @@ int main(int argc, char **argv) {
       ->capture_default_str();
   compileCmd
       ->add_option("-o,--output", compileArgs.outDir,
-                   "Output directory (replaced; not created on failure)")
+                   "Output directory: created, or replaced when it holds "
+                   "only a previous edgec output (listed in its "
+                   ".edgec-manifest); not changed on failure")
       ->required()
       ->type_name("OUTDIR");
+  compileCmd->add_flag(
+      "--force", compileArgs.force,
+      "Write into an existing OUTDIR that holds other files: edgec's files "
+      "are overwritten, nothing else is touched");
   compileCmd->add_option("--name", compileArgs.name,
                          "C prefix and file name (default: the model file's "
                          "stem)");
@@ -697,7 +887,16 @@ int main(int argc, char **argv) {
       ->add_option("--weights-threshold", compileArgs.weightsThreshold,
                    "Total weight bytes above which weights go to a binary "
                    "blob with an .incbin stub")
+      ->check(integerIn(0, INT64_MAX))
       ->capture_default_str();
+  compileCmd
+      ->add_option("--weights", compileArgs.weights,
+                   "embedded: weights in the C (or an .incbin blob above "
+                   "--weights-threshold); separate: every weight in a "
+                   "verified blob <name>.weights.bin bound at run time with "
+                   "<name>_bind_weights (docs/ota.md)")
+      ->capture_default_str()
+      ->type_name("embedded|separate");
   addFreezeOption(compileCmd, compileArgs.model);
   edgec::driver::addQuantizeOptions(compileCmd, compileArgs.quant);
 
@@ -726,7 +925,7 @@ int main(int argc, char **argv) {
       ->capture_default_str();
   verifyCmd->add_option("--top", verifyArgs.top,
                         "Show only the N worst tensors (0: all)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(integerIn(0, INT32_MAX));
   verifyCmd->add_flag("--json", verifyArgs.json, "Print the report as JSON");
 
   ExportArgs exportArgs;
@@ -747,14 +946,36 @@ int main(int argc, char **argv) {
   addFreezeOption(exportCmd, exportArgs.model);
   edgec::driver::addQuantizeOptions(exportCmd, exportArgs.quant);
 
+  std::string blobFile, blobExpect;
+  bool blobJson = false;
+  CLI::App *inspectBlobCmd = app.add_subcommand(
+      "inspect-blob", "Print a weights blob's header and section table "
+                      "(edgec compile --weights separate) and check it as "
+                      "the runtime does: structure, CRC-32, SHA-256");
+  inspectBlobCmd->footer("Example: edgec inspect-blob out/net.weights.bin "
+                         "--expect-model out");
+  inspectBlobCmd->add_option("file", blobFile, "The blob")
+      ->required()
+      ->type_name("FILE");
+  inspectBlobCmd->add_flag("--json", blobJson, "Print the report as JSON");
+  inspectBlobCmd->add_option(
+      "--expect-model", blobExpect,
+      "Also require this model hash: 64 hex digits, or the output directory "
+      "of the edgec compile the firmware was built from");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
-    // --help and --version exit 0; every usage error exits 1, like every
-    // other edgec failure (CLI11's own codes vary by error kind).
-    return app.exit(e) == 0 ? 0 : 1;
+    // --help and --version print and exit 0; every usage error is one line
+    // and exits 1, like every other edgec failure (CLI11's own codes vary by
+    // error kind).
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success))
+      return app.exit(e);
+    return usageError(app, e);
   }
 
+  if (inspectBlobCmd->parsed())
+    return runInspectBlob(blobFile, blobJson, blobExpect);
   if (!importCmd->parsed() && !inspectCmd->parsed() && !runCmd->parsed() &&
       !compileCmd->parsed() && !verifyCmd->parsed() &&
       !exportCmd->parsed()) {

@@ -10,7 +10,9 @@
 //   argument attribute  edge.calibration = array<f64: min, max>
 //                       on f32 function arguments.
 //
-// Every range contains 0. See docs/quantization.md.
+// Every range contains 0. Degenerate tensors (zero range, inputs identical in
+// every sample) are reported through CalibrationOptions::warn. See
+// docs/quantization.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef EDGEC_QUANT_CALIBRATE_H
@@ -24,6 +26,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <functional>
 #include <string>
 
 namespace edgec {
@@ -44,6 +47,12 @@ struct CalibrationOptions {
   llvm::raw_ostream *progressStream = nullptr;
   /// Histogram bins of the histogram methods.
   unsigned numBins = 2048;
+  /// Called with one line per degenerate tensor calibration finds (the
+  /// driver prints them as `edgec: warning: ...`): a tensor whose observed
+  /// values are all equal (zero range: a constant input, a dead ReLU), naming
+  /// the graph input or ONNX node and the scale it gets; a graph input that
+  /// is the same in every sample. Not called when null.
+  std::function<void(const std::string &)> warn;
 
   ObserverOptions getObserverOptions() const;
   /// Empty if the options are consistent, else what is wrong.

@@ -41,7 +41,10 @@ typedef enum edgert_status {
    *  index out of range, ...). Nothing or part of the output was written. */
   EDGERT_ERR_INVALID = 1,
   /** A valid combination that this kernel does not implement. */
-  EDGERT_ERR_UNSUPPORTED = 2
+  EDGERT_ERR_UNSUPPORTED = 2,
+  /** A model compiled with `--weights separate` was run before a weights
+   *  blob was bound (`<name>_bind_weights`, docs/ota.md). */
+  EDGERT_ERR_NO_WEIGHTS = 3
 } edgert_status;
 
 /** Activation kinds; the values match edgec::edge::ActivationKind

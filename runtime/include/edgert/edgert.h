@@ -3,6 +3,7 @@
 #ifndef EDGERT_EDGERT_H
 #define EDGERT_EDGERT_H
 #include "edgert/common.h"
+#include "edgert/blob.h"
 #include "edgert/cast.h"
 #include "edgert/compare.h"
 #include "edgert/conv.h"

@@ -23,6 +23,7 @@ struct CModelFiles {
   /// <name>.h and <name>.c.
   std::string header, source;
   /// <name>.weights.bin and <name>_weights.S; empty without a weights blob.
+  /// With separate weights only weightsBlob (the verified blob, no stub).
   std::string weightsBlob, weightsAsm;
   /// edgert/<family>.c of the runtime families the model needs, sorted by
   /// family; empty when no runtime was copied.

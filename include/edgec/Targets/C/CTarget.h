@@ -10,6 +10,7 @@
 #ifndef EDGEC_TARGETS_C_CTARGET_H
 #define EDGEC_TARGETS_C_CTARGET_H
 
+#include "edgec/Targets/C/WeightsBlob.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
@@ -29,6 +30,13 @@ struct CTargetOptions {
   /// to a binary blob (<name>.weights.bin + an .incbin stub) instead of
   /// static const arrays.
   int64_t weightsThreshold = 64 * 1024;
+  /// `--weights separate`: every weight goes to a verified blob
+  /// (<name>.weights.bin with a header, docs/ota.md) that the application
+  /// binds at run time with <name>_bind_weights; no .incbin stub. Overrides
+  /// weightsThreshold.
+  bool separateWeights = false;
+  /// The compiler's version, part of the model hash of separate weights.
+  std::string compilerVersion;
 };
 
 /// What the lowering produced besides the EmitC files.
@@ -38,6 +46,15 @@ struct CTargetInfo {
   int64_t arenaLowerBound = 0;    // edge.arena_lower_bound
   int64_t weightBytes = 0;        // bytes of all weights
   std::vector<char> weightsBlob;  // non-empty when the weights use the blob
+  /// With separateWeights: the sections of the blob's payload (weightsBlob
+  /// is the payload then; writeCModel adds the header), one per weight
+  /// tensor, in payload order.
+  bool separateWeights = false;
+  std::vector<BlobSection> blobSections;
+  /// With separateWeights: the model hash (hex), once writeCModel computed
+  /// it; the size of the whole blob file.
+  std::string modelHash;
+  uint64_t blobSize = 0;
   /// One entry per kernel call, in schedule order: "edgert_conv2d_f32".
   std::vector<std::string> kernels;
   /// Runtime families (runtime/src/<family>.c) of the kernels the code
