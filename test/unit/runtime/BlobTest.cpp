@@ -166,7 +166,8 @@ struct Placed {
     while (reinterpret_cast<uintptr_t>(p) % 64)
       ++p;
     p += misalign;
-    std::memcpy(p, bytes.data(), bytes.size());
+    if (!bytes.empty()) // memcpy from an empty vector's null data() is UB
+      std::memcpy(p, bytes.data(), bytes.size());
   }
 };
 
