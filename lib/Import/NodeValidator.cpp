@@ -79,6 +79,7 @@ enum Check : unsigned {
   NonNegativeData = 1 << 7, // Tile repeats / Split split initializer >= 0
   ReshapeShape = 1 << 8,  // Reshape shape initializer: >= -1, one -1 at most
   ExpandShape = 1 << 9,   // Expand / ConstantOfShape shape initializer >= 0
+  MatrixInputs = 1 << 10, // inputs 0 and 1 have rank 2 (Gemm's A and B)
 };
 
 struct OpRules {
@@ -163,6 +164,9 @@ const llvm::StringMap<OpRules> &rules() {
     t["Expand"] = {{}, {}, ExpandShape, 1};
     t["ConstantOfShape"] = {{}, {}, ExpandShape, 0};
     t["Constant"] = {{}, {}, ConstantValue};
+    // Gemm-1..6's inference and the 6->7 adapter read dim(1) of A and B
+    // without checking their rank.
+    t["Gemm"] = {{}, {}, MatrixInputs};
     return t;
   }();
   return table;
@@ -558,6 +562,14 @@ public:
       int rank = facts.rankOf(node, 0);
       if (rank != kUnknownRank && rank != 4)
         return fail(formatInputRank(node, 0, rank) + " must have rank 4");
+    }
+    if (r.checks & MatrixInputs) {
+      for (int input : {0, 1}) {
+        int rank = facts.rankOf(node, input);
+        if (rank != kUnknownRank && rank != 2)
+          return fail(formatInputRank(node, input, rank) +
+                      " must have rank 2 (a matrix)");
+      }
     }
     if ((r.checks & ConstantValue) && !checkConstantValue())
       return false;
