@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Long fuzzing run of one libFuzzer target (docs/fuzzing.md).
 # Usage: scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags...]
-#   TARGET   importer | tensor | calibration
+#   TARGET   importer | tensor | calibration | blob
 #   SECONDS  how long to fuzz (libFuzzer -max_total_time)
 # Builds the target if needed (in ${EDGEC_BUILD_DIR:-build}), keeps the corpus
 # in ${EDGEC_FUZZ_DIR:-$HOME/.cache/edgec-fuzz}/TARGET/corpus (outside the
@@ -21,7 +21,8 @@ shift 2
 case "$TARGET" in
   importer) DICT=onnx.dict ;;
   tensor|calibration) DICT=tensor.dict ;;
-  *) echo "fuzz.sh: unknown target '$TARGET' (importer, tensor, calibration)" >&2; exit 2 ;;
+  blob) DICT= ;;
+  *) echo "fuzz.sh: unknown target '$TARGET' (importer, tensor, calibration, blob)" >&2; exit 2 ;;
 esac
 export PATH=/usr/lib/llvm-22/bin:$PATH
 if [[ ! -f "$BUILD/build.ninja" ]]; then
@@ -54,7 +55,7 @@ fi
 echo "fuzz.sh: $TARGET for ${SECONDS_}s; corpus $WORK/corpus; log $LOG"
 set +e
 nice -n 5 "$FUZZER" -max_total_time="$SECONDS_" -timeout=20 -rss_limit_mb=3072 \
-  -max_len=65536 -print_final_stats=1 -dict="$ROOT/test/fuzz/$DICT" \
+  -max_len=65536 -print_final_stats=1 ${DICT:+-dict="$ROOT/test/fuzz/$DICT"} \
   -artifact_prefix="$WORK/artifacts/" "$@" "$WORK/corpus" "${corpora[@]}" \
   >"$LOG" 2>&1
 rc=$?

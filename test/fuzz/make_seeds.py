@@ -7,6 +7,11 @@ importer:     every text-format model of the lit tests (test/**/*.onnxtxt)
 tensor:       small .npy files of every dtype edgec reads (format versions
               1, 2 and 3) and TensorProto files (raw_data and typed fields),
               plus examples/digits/test_labels.npy.
+blob:         inputs of BlobFuzzer.cpp's constructed mode (odd first byte): a
+              blob with 0-3 sections of every kind built by edgec's writer,
+              untouched, with flips, with a repaired header CRC, truncated
+              and with bytes appended; and short raw inputs (even first
+              byte): the magic alone, a zero header.
 calibration:  one selector byte (CalibrationFuzzer.cpp: bits 0-1 the format,
               bits 2-3 the model) followed by .npy / .pb / .npz files that
               load for that model: single samples, batches, float64, and
@@ -139,17 +144,59 @@ def calibration_seeds(out):
     return len(seeds)
 
 
+def blob_seeds(out):
+    seeds = {}
+
+    def constructed(sections, payload_byte, flips=(), repair=False, tail=0):
+        # Layout read by BlobFuzzer.cpp: count, (kind, size u16) per
+        # section, payload bytes (one per payload byte; the fuzzer pads with
+        # zeros), 32 hash bytes, flip count + (offset u16, mask) pairs,
+        # repair flag, tail mode.
+        b = bytearray([1, len(sections)])
+        total = 0
+        for kind, size in sections:
+            b += bytes([kind - 1]) + size.to_bytes(2, "little")
+            total = (total + 15) // 16 * 16 + size
+        b += bytes([payload_byte]) * total
+        b += bytes(range(32))
+        b += bytes([len(flips)])
+        for at, mask in flips:
+            b += at.to_bytes(2, "little") + bytes([mask])
+        b += bytes([1 if repair else 0, tail])
+        return bytes(b)
+
+    seeds["empty_blob"] = constructed([], 0)
+    seeds["one_f32"] = constructed([(1, 16)], 0x3F)
+    seeds["all_kinds"] = constructed([(k, 8 * k) for k in range(1, 8)], 7)
+    seeds["flip_magic"] = constructed([(3, 5)], 1, flips=[(0, 0x20)])
+    seeds["forged_count"] = constructed([(6, 12)], 2, flips=[(16, 3)],
+                                        repair=True)
+    seeds["forged_payload_size"] = constructed([(4, 40)], 3, flips=[(32, 8)],
+                                               repair=True)
+    seeds["flip_payload"] = constructed([(1, 64), (7, 24)], 4,
+                                        flips=[(200, 1)])
+    seeds["truncated"] = constructed([(5, 30)], 5, tail=1) + bytes([100, 0])
+    seeds["appended"] = constructed([(2, 3)], 6, tail=2) + bytes([4, 9, 9, 9, 9])
+    seeds["raw_magic"] = b"\x00EDGW"
+    seeds["raw_zero_header"] = b"\x00" + b"EDGW" + bytes(124)
+    for name, data in seeds.items():
+        write(out, name + ".bin", data)
+    return len(seeds)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--root", required=True, type=pathlib.Path)
     ap.add_argument("--out", required=True, type=pathlib.Path)
     args = ap.parse_args()
-    for sub in ("importer", "tensor", "calibration"):
+    for sub in ("importer", "tensor", "calibration", "blob"):
         shutil.rmtree(args.out / sub, ignore_errors=True)
     counts = (importer_seeds(args.root, args.out / "importer"),
               tensor_seeds(args.root, args.out / "tensor"),
-              calibration_seeds(args.out / "calibration"))
-    print("fuzz seeds: %d importer, %d tensor, %d calibration" % counts)
+              calibration_seeds(args.out / "calibration"),
+              blob_seeds(args.out / "blob"))
+    print("fuzz seeds: %d importer, %d tensor, %d calibration, %d blob"
+          % counts)
     return 0
 
 
