@@ -70,6 +70,8 @@ D="$ROOT/examples/digits"
 compare "digits float" compile "$D/digits.onnx" --target c --weights-threshold 256 -o OUT
 compare "digits int8" compile "$D/digits.onnx" --target c --weights-threshold 256 \
   --quantize int8 --calibration "$D/calib_images.npy" -o OUT
+compare "digits int8 separate" compile "$D/digits.onnx" --target c --weights separate \
+  --quantize int8 --calibration "$D/calib_images.npy" -o OUT
 compare "digits import" import "$D/digits.onnx" -o OUT
 compare "digits export" export "$D/digits.onnx" --format onnx-qdq --quantize int8 \
   --calibration "$D/calib_images.npy" -o OUT

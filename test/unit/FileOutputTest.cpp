@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 using namespace edgec;
 namespace fs = llvm::sys::fs;
 
@@ -63,7 +65,11 @@ struct TempDir {
   TempDir() {
     EXPECT_FALSE(fs::createUniqueDirectory("edgec-fileoutput-test", path));
   }
-  ~TempDir() { fs::remove_directories(path); }
+  // std::filesystem: llvm::sys::fs::remove_directories leaves FIFOs behind.
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path.str().str(), ec);
+  }
   std::string operator/(const std::string &name) const {
     return joinPath(path, name);
   }
