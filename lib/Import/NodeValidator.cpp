@@ -186,20 +186,59 @@ struct GraphFacts final : Facts {
   std::unordered_map<std::string, int> rank;
   std::unordered_map<std::string, const ::onnx::TensorProto *> constant;
 
+  /// The first value declared twice with different ranks or element types
+  /// (a graph input and its initializer, a value_info and an output, ...),
+  /// as a sentence; empty when every declaration agrees. libonnx's IR and
+  /// adapters take one declaration and index dimensions the other implies.
+  std::string conflict;
+
   explicit GraphFacts(const ::onnx::GraphProto &g) {
-    for (const auto *list : {&g.input(), &g.value_info(), &g.output()})
-      for (const auto &vi : *list)
-        if (vi.type().has_tensor_type() && vi.type().tensor_type().has_shape())
-          rank[vi.name()] = vi.type().tensor_type().shape().dim_size();
+    std::unordered_map<std::string, std::pair<int, const char *>> declared;
+    std::unordered_map<std::string, std::pair<int, const char *>> declaredType;
+    auto declare = [&](const std::string &name, int r, int elemType,
+                       const char *where) {
+      if (r != kUnknownRank) {
+        auto [it, fresh] = declared.try_emplace(name, r, where);
+        if (!fresh && it->second.first != r && conflict.empty())
+          conflict = "value '" + name + "' is declared with rank " +
+                     std::to_string(it->second.first) + " (" +
+                     it->second.second + ") and rank " + std::to_string(r) +
+                     " (" + where + ")";
+        rank[name] = r;
+      }
+      if (elemType != 0) {
+        auto [it, fresh] = declaredType.try_emplace(name, elemType, where);
+        if (!fresh && it->second.first != elemType && conflict.empty())
+          conflict = "value '" + name + "' is declared with element type " +
+                     std::to_string(it->second.first) + " (" +
+                     it->second.second + ") and element type " +
+                     std::to_string(elemType) + " (" + where + ")";
+      }
+    };
+    const std::pair<const google::protobuf::RepeatedPtrField<
+                        ::onnx::ValueInfoProto> *,
+                    const char *>
+        lists[] = {{&g.input(), "graph input"},
+                   {&g.value_info(), "value_info"},
+                   {&g.output(), "graph output"}};
+    for (const auto &[list, where] : lists)
+      for (const auto &vi : *list) {
+        if (!vi.type().has_tensor_type())
+          continue;
+        const auto &tt = vi.type().tensor_type();
+        declare(vi.name(), tt.has_shape() ? tt.shape().dim_size() : kUnknownRank,
+                tt.elem_type(), where);
+      }
     for (const auto &t : g.initializer()) {
-      rank[t.name()] = t.dims_size();
+      declare(t.name(), t.dims_size(), t.data_type(), "initializer");
       constant[t.name()] = &t;
     }
     for (const auto &node : g.node())
       if (node.op_type() == "Constant" && node.output_size() == 1)
         for (const auto &a : node.attribute())
           if (a.name() == "value" && a.has_t()) {
-            rank[node.output(0)] = a.t().dims_size();
+            declare(node.output(0), a.t().dims_size(), a.t().data_type(),
+                    "Constant node output");
             constant[node.output(0)] = &a.t();
           }
   }
@@ -613,6 +652,10 @@ std::string describe(StringRef path, const ::onnx::NodeProto &node) {
 bool validateGraph(StringRef path, const ::onnx::GraphProto &graph,
                    int64_t opset, std::string &error) {
   GraphFacts facts(graph);
+  if (!facts.conflict.empty()) {
+    error = escapeControls((path + ": " + facts.conflict).str());
+    return false;
+  }
   const auto &table = rules();
   for (const auto &node : graph.node()) {
     if (!node.domain().empty() && node.domain() != "ai.onnx")
