@@ -1048,6 +1048,7 @@ void normalizeConstantNodes(::onnx::GraphProto &graph) {
 
 void annotateShapesLeniently(::onnx::ModelProto &model) {
   ::onnx::ModelProto annotated = model;
+  GuardedInference guarded;
   try {
     ::onnx::ShapeInferenceOptions options(/*check_type_val=*/false,
                                         /*strict_mode_val=*/0,
@@ -1061,6 +1062,7 @@ void annotateShapesLeniently(::onnx::ModelProto &model) {
 }
 
 bool inferShapes(StringRef path, ::onnx::ModelProto &model, std::string &error) {
+  GuardedInference guarded;
   try {
     ::onnx::ShapeInferenceOptions options(/*check_type_val=*/true,
                                         /*strict_mode_val=*/1,

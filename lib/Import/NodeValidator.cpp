@@ -36,6 +36,11 @@ constexpr int64_t kI32Max = std::numeric_limits<int32_t>::max();
 constexpr int kUnknownRank = -1;
 constexpr const char *kGuardMarker = "edgec node check: ";
 
+/// GuardedInference scopes open on this thread, and whether a guard has
+/// refused a node in the current one.
+thread_local int guardedRuns = 0;
+thread_local bool guardFired = false;
+
 /// How many values a list attribute must hold, given the rank of the node's
 /// first input (only checked when that rank is known).
 enum class Length {
@@ -712,8 +717,11 @@ void guardNode(::onnx::InferenceContext &ctx, const std::string &op,
   ContextFacts facts(ctx);
   std::string error;
   NodeChecker checker("", node, facts, error);
-  if (!checker.run(r))
+  if (!checker.run(r)) {
+    if (guardedRuns)
+      guardFired = true;
     fail_shape_inference(kGuardMarker, error);
+  }
 }
 
 } // namespace
@@ -752,7 +760,44 @@ void installInferenceGuards() {
             });
       }
     }
+    // After a refusal, nothing more runs in that inference run (see
+    // GuardedInference). get_all_schemas_with_history hands out copies; the
+    // registry's own objects are looked up by name, version and domain.
+    for (const ::onnx::OpSchema &copy :
+         ::onnx::OpSchemaRegistry::get_all_schemas_with_history()) {
+      const ::onnx::OpSchema *schema = ::onnx::OpSchemaRegistry::Schema(
+          copy.Name(), copy.SinceVersion(), copy.domain());
+      if (!schema)
+        continue;
+      auto *mutableSchema = const_cast<::onnx::OpSchema *>(schema);
+      if (schema->has_type_and_shape_inference_function()) {
+        auto inner = schema->GetTypeAndShapeInferenceFunction();
+        mutableSchema->TypeAndShapeInferenceFunction(
+            [inner](::onnx::InferenceContext &ctx) {
+              if (!guardFired)
+                inner(ctx);
+            });
+      }
+      if (schema->has_data_propagation_function()) {
+        auto inner = schema->GetDataPropagationFunction();
+        mutableSchema->PartialDataPropagationFunction(
+            [inner](::onnx::DataPropagationContext &ctx) {
+              if (!guardFired)
+                inner(ctx);
+            });
+      }
+    }
   });
+}
+
+GuardedInference::GuardedInference() {
+  if (guardedRuns++ == 0)
+    guardFired = false;
+}
+
+GuardedInference::~GuardedInference() {
+  if (--guardedRuns == 0)
+    guardFired = false;
 }
 
 bool guardError(StringRef path, StringRef message, std::string &error) {

@@ -40,7 +40,23 @@ bool validateNodes(llvm::StringRef path, const ::onnx::GraphProto &graph,
 /// which the file need not state: a rank-5 Conv weight on an intermediate
 /// rank-4 value is refused there instead of crashing. A refused node raises
 /// an InferenceError whose message guardError recognizes.
+///
+/// libonnx records an inference error and goes on with the next nodes, which
+/// then see the refused node's inputs and outputs half-typed (a Gather after
+/// a Shape of such a value dereferenced null). So, inside a
+/// GuardedInference scope, once a guard has refused a node every inference
+/// and data-propagation function of every op does nothing for the rest of
+/// that run: the refusal is the error libonnx reports at the end.
 void installInferenceGuards();
+
+/// One run of libonnx's shape inference under the guards (see above).
+class GuardedInference {
+public:
+  GuardedInference();
+  ~GuardedInference();
+  GuardedInference(const GuardedInference &) = delete;
+  GuardedInference &operator=(const GuardedInference &) = delete;
+};
 
 /// If `message` (an exception from libonnx's shape inference) holds an
 /// installInferenceGuards refusal, sets `error` to the one-line
