@@ -774,8 +774,17 @@ void installInferenceGuards() {
         auto inner = schema->GetTypeAndShapeInferenceFunction();
         mutableSchema->TypeAndShapeInferenceFunction(
             [inner](::onnx::InferenceContext &ctx) {
-              if (!guardFired)
+              if (guardFired)
+                return;
+              // libonnx's own errors stop the run too: it would go on
+              // with the failed node's outputs half-typed.
+              try {
                 inner(ctx);
+              } catch (...) {
+                if (guardedRuns)
+                  guardFired = true;
+                throw;
+              }
             });
       }
       if (schema->has_data_propagation_function()) {

@@ -46,7 +46,9 @@ bool validateNodes(llvm::StringRef path, const ::onnx::GraphProto &graph,
 /// a Shape of such a value dereferenced null). So, inside a
 /// GuardedInference scope, once a guard has refused a node every inference
 /// and data-propagation function of every op does nothing for the rest of
-/// that run: the refusal is the error libonnx reports at the end.
+/// that run: the refusal is the error libonnx reports at the end. The same
+/// holds after an inference error of libonnx's own (a BatchNormalization
+/// channel mismatch followed by Shape -> Gather crashed the same way).
 void installInferenceGuards();
 
 /// One run of libonnx's shape inference under the guards (see above).
